@@ -1,0 +1,40 @@
+// File: reprint/cluster.h
+// Groups verified pairs into clusters (connected components, union-find).
+//
+//   std::vector<Cluster> c = BuildClusters(num_units, verified_pairs);
+//
+// Members are sorted unit indices; clusters are sorted by their first member;
+// each cluster's pairs are sorted by (a, b). With units sorted by (document,
+// offset) the output order is deterministic. Pure function; thread-safe.
+#ifndef REPRINT_CLUSTER_H_
+#define REPRINT_CLUSTER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "reprint/verify.h"
+
+namespace reprint {
+
+struct Cluster {
+  std::vector<uint32_t> members;     // unit indices, ascending, size >= 2
+  std::vector<VerifiedPair> pairs;   // unit indices, each a < b
+};
+
+std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs);
+
+// Disjoint-set forest with path halving and union by size.
+class UnionFind {
+ public:
+  explicit UnionFind(uint32_t n);
+  uint32_t Find(uint32_t x);
+  void Union(uint32_t x, uint32_t y);
+
+ private:
+  std::vector<uint32_t> parent_;
+  std::vector<uint32_t> size_;
+};
+
+}  // namespace reprint
+
+#endif  // REPRINT_CLUSTER_H_

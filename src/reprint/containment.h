@@ -1,0 +1,51 @@
+// File: reprint/containment.h
+// Candidates for containment (a short text inside a long one), which Jaccard
+// LSH misses: 30 shingles inside 120 have Jaccard 0.25. Each unit is reduced
+// to winnowed fingerprints (Schleimer et al., SIGMOD 2003, as MOSS and passim
+// do): the minimum hash of every window of `window` consecutive shingles. Any
+// run of window shingles shared by two units yields a shared fingerprint. An
+// inverted index from fingerprint to units proposes pairs that share enough.
+//
+//   std::vector<uint64_t> fp = Winnow(shingle_sequence, 4);
+//   std::vector<CandidatePair> c = ContainmentCandidates(all_fps, opts, 0.5);
+//
+// Pure functions; thread-safe.
+#ifndef REPRINT_CONTAINMENT_H_
+#define REPRINT_CONTAINMENT_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "reprint/candidate.h"
+
+namespace reprint {
+
+struct ContainmentOptions {
+  // Winnowing window in shingles. Smaller: more fingerprints (memory, time),
+  // shorter shared runs guaranteed to be seen.
+  int window = 4;
+  // Fingerprints carried by more units than this are too common to index
+  // (boilerplate, stock phrases); the Jaccard LSH still sees such units.
+  uint32_t max_postings = 256;
+  // A pair is proposed when shared fingerprints / fingerprints of the smaller
+  // unit >= slack * threshold. Winnowing samples shingles unevenly, so the
+  // slack keeps recall; exact verification removes what is proposed wrongly.
+  double slack = 0.5;
+
+  absl::Status Validate() const;
+};
+
+// Sorted unique winnowed fingerprints of a shingle sequence (all of them when
+// the sequence is shorter than the window).
+std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window);
+
+// `fingerprints[i]` is unit i's Winnow() output. Sorted, unique pairs.
+std::vector<CandidatePair> ContainmentCandidates(
+    const std::vector<std::vector<uint64_t>>& fingerprints, const ContainmentOptions& options,
+    double threshold);
+
+}  // namespace reprint
+
+#endif  // REPRINT_CONTAINMENT_H_

@@ -1,0 +1,14 @@
+#include "reprint/document.h"
+
+namespace reprint {
+
+std::string InputIssue::ToString() const {
+  std::string out = path;
+  if (line > 0) out += ":" + std::to_string(line);
+  out += ": ";
+  out += rejected ? "error: " : "warning: ";
+  out += message;
+  return out;
+}
+
+}  // namespace reprint

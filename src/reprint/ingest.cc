@@ -1,0 +1,274 @@
+#include "reprint/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "nlohmann/json.hpp"
+
+namespace reprint {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Offset of the first invalid UTF-8 sequence, or npos; counts all of them.
+size_t FirstInvalidUtf8(const std::string& s, size_t* count) {
+  size_t first = std::string::npos;
+  *count = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    uint32_t min = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      min = 0x10000;
+    }
+    bool ok = len > 0 && i + len <= n;
+    uint32_t cp = len > 0 ? (c & (0x7F >> len)) : 0;
+    for (size_t k = 1; ok && k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+    if (ok) {
+      i += len;
+    } else {
+      if (first == std::string::npos) first = i;
+      ++*count;
+      ++i;
+    }
+  }
+  return first;
+}
+
+std::string StemOf(const std::string& path) {
+  return fs::path(path).stem().string();
+}
+
+bool IsJsonlPath(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+void Reject(IngestResult* r, const std::string& path, uint64_t line, std::string message) {
+  r->issues.push_back(InputIssue{path, line, std::move(message), true});
+}
+
+// Reads a whole file; on failure records an issue and returns false.
+bool ReadFile(const std::string& path, std::string* out, IngestResult* r) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec(errno, std::generic_category());
+    Reject(r, path, 0, "cannot open: " + ec.message());
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    Reject(r, path, 0, "read failed");
+    return false;
+  }
+  *out = std::move(ss).str();
+  return true;
+}
+
+void AddTextDocument(const std::string& path, std::string text, const IngestOptions& opt,
+                     IngestResult* r) {
+  r->bytes_read += text.size();
+  if (text.empty()) return;  // empty files are skipped quietly
+  if (text.size() > opt.max_document_bytes) {
+    Reject(r, path, 0,
+           "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+               std::to_string(opt.max_document_bytes));
+    return;
+  }
+  if (!CheckText(text, path, 0, &r->issues)) return;
+  Document d;
+  d.id = path;
+  d.source = path == "-" ? "stdin" : StemOf(path);
+  d.path = path;
+  d.text = std::move(text);
+  r->documents.push_back(std::move(d));
+}
+
+void IngestFile(const std::string& path, const IngestOptions& opt, IngestResult* r) {
+  if (IsJsonlPath(path)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::error_code ec(errno, std::generic_category());
+      Reject(r, path, 0, "cannot open: " + ec.message());
+      return;
+    }
+    IngestJsonl(in, path, opt, r);
+    return;
+  }
+  std::string text;
+  if (ReadFile(path, &text, r)) AddTextDocument(path, std::move(text), opt, r);
+}
+
+// Regular files below `dir`, sorted by path; symlinked directories are not
+// followed (no loops), unreadable entries become issues.
+void CollectFolder(const std::string& dir, std::vector<std::string>* files, IngestResult* r) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    Reject(r, dir, 0, "cannot read folder: " + ec.message());
+    return;
+  }
+  std::vector<std::string> found;
+  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+    if (ec) {
+      Reject(r, dir, 0, "error while walking folder: " + ec.message());
+      ec.clear();
+      break;
+    }
+    std::error_code sec;
+    const fs::file_status st = it->symlink_status(sec);
+    if (sec) continue;
+    if (fs::is_symlink(st)) {
+      // Follow links to files, never links to folders.
+      std::error_code tec;
+      if (fs::is_regular_file(it->path(), tec)) found.push_back(it->path().string());
+      continue;
+    }
+    if (fs::is_regular_file(st)) found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  files->insert(files->end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+absl::Status IngestOptions::Validate() const {
+  if (text_field.empty()) return absl::InvalidArgumentError("--text-field must not be empty");
+  if (max_document_bytes == 0 || max_document_bytes > 0xFFFFFFF0ull) {
+    return absl::InvalidArgumentError("max_document_bytes must be in [1, 2^32-16]");
+  }
+  return absl::OkStatus();
+}
+
+bool IngestResult::any_rejected() const {
+  return std::any_of(issues.begin(), issues.end(), [](const InputIssue& i) { return i.rejected; });
+}
+
+bool CheckText(const std::string& text, const std::string& path, uint64_t line,
+               std::vector<InputIssue>* issues) {
+  const size_t nul = text.find('\0');
+  if (nul != std::string::npos) {
+    issues->push_back(InputIssue{
+        path, line, "binary data (NUL byte at offset " + std::to_string(nul) + "); not read", true});
+    return false;
+  }
+  size_t bad = 0;
+  const size_t first = FirstInvalidUtf8(text, &bad);
+  if (first != std::string::npos) {
+    issues->push_back(InputIssue{path, line,
+                                 "invalid UTF-8 at byte " + std::to_string(first) + " (" +
+                                     std::to_string(bad) +
+                                     " bad bytes, treated as separators for matching; offsets "
+                                     "still point at the original bytes)",
+                                 false});
+  }
+  return true;
+}
+
+void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions& opt,
+                 IngestResult* r) {
+  std::string line;
+  uint64_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    r->bytes_read += line.size() + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    nlohmann::json rec = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (rec.is_discarded()) {
+      Reject(r, path, lineno, "not valid JSON; record skipped");
+      continue;
+    }
+    if (!rec.is_object()) {
+      Reject(r, path, lineno, "a JSONL record must be a JSON object; record skipped");
+      continue;
+    }
+    auto text_it = rec.find(opt.text_field);
+    if (text_it == rec.end() || !text_it->is_string()) {
+      Reject(r, path, lineno,
+             "record has no string field \"" + opt.text_field + "\"; record skipped");
+      continue;
+    }
+    Document d;
+    d.text = text_it->get<std::string>();
+    d.path = path;
+    d.line = lineno;
+    if (d.text.size() > opt.max_document_bytes) {
+      Reject(r, path, lineno, "text exceeds the document size limit; record skipped");
+      continue;
+    }
+    if (!CheckText(d.text, path, lineno, &r->issues)) continue;
+    if (d.text.empty()) continue;
+    auto field = [&](const std::string& name) -> std::string {
+      auto it = rec.find(name);
+      if (it == rec.end() || it->is_null()) return "";
+      if (it->is_string()) return it->get<std::string>();
+      return it->dump();
+    };
+    d.id = field(opt.id_field);
+    if (d.id.empty()) d.id = path + ":" + std::to_string(lineno);
+    d.source = field(opt.source_field);
+    if (d.source.empty()) d.source = path == "-" ? "stdin" : StemOf(path);
+    d.date = field(opt.date_field);
+    r->documents.push_back(std::move(d));
+  }
+  if (in.bad()) Reject(r, path, lineno, "read failed after this line");
+}
+
+IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                    std::istream* stdin_stream) {
+  IngestResult r;
+  std::istream& sin = stdin_stream ? *stdin_stream : std::cin;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      if (options.stdin_jsonl) {
+        IngestJsonl(sin, "-", options, &r);
+      } else {
+        std::ostringstream ss;
+        ss << sin.rdbuf();
+        AddTextDocument("-", std::move(ss).str(), options, &r);
+      }
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      Reject(&r, path, 0, "no such file or folder");
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> files;
+      CollectFolder(path, &files, &r);
+      for (const std::string& f : files) IngestFile(f, options, &r);
+    } else {
+      IngestFile(path, options, &r);
+    }
+  }
+  return r;
+}
+
+}  // namespace reprint

@@ -1,0 +1,63 @@
+// File: reprint/ingest.h
+// Reads files, folders (recursively, in sorted order), JSONL files (one
+// document per line) and standard input into Documents.
+//
+//   IngestOptions opt;
+//   IngestResult r = Ingest({"corpus/"}, opt);
+//   for (const InputIssue& i : r.issues) std::cerr << i.ToString() << "\n";
+//
+// Bad input never stops the run: each rejected file or record becomes an
+// InputIssue naming the path (and line) and the rest is still read.
+// Thread-compatible; reads the file system.
+#ifndef REPRINT_INGEST_H_
+#define REPRINT_INGEST_H_
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "reprint/document.h"
+
+namespace reprint {
+
+struct IngestOptions {
+  // JSONL field names.
+  std::string id_field = "id";
+  std::string text_field = "text";
+  std::string source_field = "source";
+  std::string date_field = "date";
+  // Treat standard input ("-") as JSONL instead of one document.
+  bool stdin_jsonl = false;
+  // Documents longer than this are rejected: offsets are 32-bit.
+  uint64_t max_document_bytes = 0xFFFFFFF0ull;
+
+  absl::Status Validate() const;
+};
+
+struct IngestResult {
+  std::vector<Document> documents;  // in input order, folders sorted
+  std::vector<InputIssue> issues;   // rejections and warnings, in input order
+  uint64_t bytes_read = 0;
+
+  // True when some input was rejected (exit code 1).
+  bool any_rejected() const;
+};
+
+// Reads every path. "-" reads `stdin_stream` (std::cin when null).
+IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                    std::istream* stdin_stream = nullptr);
+
+// Appends the documents of one JSONL stream (named `path` in messages).
+void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions& options,
+                 IngestResult* result);
+
+// Checks one text: rejects NUL bytes (binary), warns about invalid UTF-8.
+// Returns false when the text must be rejected; appends any issue.
+bool CheckText(const std::string& text, const std::string& path, uint64_t line,
+               std::vector<InputIssue>* issues);
+
+}  // namespace reprint
+
+#endif  // REPRINT_INGEST_H_

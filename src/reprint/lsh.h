@@ -1,0 +1,58 @@
+// File: reprint/lsh.h
+// Banded locality-sensitive hashing over MinHash signatures: b bands of r rows;
+// two units whose signatures agree on all rows of any band become a candidate.
+//
+//   LshParams p = LshParams::ForThreshold(0.5, 128);   // or {bands, rows}
+//   std::vector<uint64_t> keys(n * p.bands);
+//   for (i...) BandKeys(sig_i, p, seed, &keys[i * p.bands]);
+//   std::vector<CandidatePair> c = LshCandidates(keys, n, p, LshOptions{});
+//
+// Grouping sorts (key, unit) per band instead of hashing into tables, so the
+// result is deterministic and memory is 16 bytes per unit per band at a time.
+// Pure functions; thread-safe.
+#ifndef REPRINT_LSH_H_
+#define REPRINT_LSH_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "reprint/candidate.h"
+
+namespace reprint {
+
+struct LshParams {
+  int bands = 0;
+  int rows = 0;
+
+  // Chooses bands*rows <= num_perm minimizing the weighted integral of false
+  // positive and false negative probability around `threshold` (the datasketch
+  // rule). False negatives weigh more by default because verification removes
+  // false positives but nothing recovers a missed pair.
+  static LshParams ForThreshold(double threshold, int num_perm, double fp_weight = 0.3,
+                                double fn_weight = 0.7);
+  // Probability that a pair of Jaccard j becomes a candidate.
+  double CandidateProbability(double j) const;
+  absl::Status Validate(int num_perm) const;
+};
+
+// Writes p.bands keys: XXH3 of each band's rows, seeded by `seed` + band.
+void BandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t seed,
+              uint64_t* out);
+
+struct LshOptions {
+  // A bucket larger than this yields a star (first member with each other
+  // member) instead of all pairs, so 100,000 identical units cost O(n), not
+  // O(n^2). Clusters stay connected; the pair list is then a spanning set.
+  uint32_t max_bucket_all_pairs = 64;
+};
+
+// Candidate pairs from band keys laid out unit-major (keys[i*bands + band]).
+// Sorted, unique. REQUIRES: keys.size() == num_units * p.bands
+std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_t num_units,
+                                         const LshParams& p, const LshOptions& options = {});
+
+}  // namespace reprint
+
+#endif  // REPRINT_LSH_H_

@@ -1,0 +1,281 @@
+#include "reprint/normalize.h"
+
+#include <cstring>
+
+#include "utf8proc.h"
+
+namespace reprint {
+namespace {
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Replaces `from` at the end of `s` by `to` when s ends with it and is at
+// least `min_len` long. Returns whether it did.
+bool SwapSuffix(std::string& s, std::string_view from, std::string_view to, size_t min_len) {
+  if (s.size() < min_len || !EndsWith(s, from)) return false;
+  s.replace(s.size() - from.size(), from.size(), to);
+  return true;
+}
+
+// -our -> -or after these letters (colour, honour, behaviour, rigour, odour),
+// never after f/h/y/t/p/s (four, hour, your, tour, pour, sour).
+bool OurFoldable(char before) { return std::strchr("blvnmdgi", before) != nullptr; }
+
+constexpr std::string_view kOurEndings[] = {"",    "s",   "ed",   "ing",  "ings", "ite",
+                                            "ites", "able", "ably", "ful",  "hood", "hoods",
+                                            "less", "ist",  "ists", "ism",  "er",   "ers"};
+
+bool IsApostrophe(int32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018 || cp == 0x0060 ||
+         cp == 0x00B4;
+}
+
+// Scripts written without spaces: each ideograph or kana is its own word.
+bool IsCjk(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+bool IsWordCategory(utf8proc_category_t c) {
+  switch (c) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Builds tokens one code point at a time.
+class Builder {
+ public:
+  Builder(NormalizedText* out, const NormalizeOptions& opt) : out_(out), opt_(opt) {}
+
+  // Appends normalized word bytes that came from original [ob, oe).
+  // `join_ok` is false when a pending dot must not join (not an initialism).
+  void WordChars(const char* bytes, size_t n, uint32_t ob, uint32_t oe, bool ascii,
+                 bool join_ok = true) {
+    if (in_word_) {
+      if (pending_ == Pending::kDot && !join_ok) EndWord();
+      if (pending_ == Pending::kDot && in_word_) seg_len_ = 0;
+    }
+    pending_ = Pending::kNone;
+    if (!in_word_) StartWord(ob);
+    out_->text.append(bytes, n);
+    word_ascii_ = word_ascii_ && ascii;
+    word_end_ = oe;
+    ++seg_len_;
+  }
+
+  // A whole one-character word (CJK).
+  void SingleWord(const char* bytes, size_t n, uint32_t ob, uint32_t oe) {
+    EndWord();
+    StartWord(ob);
+    out_->text.append(bytes, n);
+    word_ascii_ = false;
+    word_end_ = oe;
+    EndWord();
+  }
+
+  // A combining mark: dropped, but part of the word it follows.
+  void Mark(uint32_t oe) {
+    if (in_word_ && pending_ == Pending::kNone) word_end_ = oe;
+  }
+
+  void Apostrophe() {
+    if (in_word_ && pending_ == Pending::kNone) {
+      pending_ = Pending::kApostrophe;
+    } else {
+      EndWord();
+    }
+  }
+
+  void Dot() {
+    if (in_word_ && pending_ == Pending::kNone && seg_len_ == 1) {
+      pending_ = Pending::kDot;
+    } else {
+      EndWord();
+    }
+  }
+
+  void Separator() { EndWord(); }
+
+  void EndWord() {
+    pending_ = Pending::kNone;
+    if (!in_word_) return;
+    in_word_ = false;
+    if (opt_.fold_spelling && word_ascii_) {
+      scratch_.assign(out_->text, word_norm_begin_, std::string::npos);
+      FoldSpelling(scratch_);
+      out_->text.resize(word_norm_begin_);
+      out_->text += scratch_;
+    }
+    Token t;
+    t.norm_begin = word_norm_begin_;
+    t.norm_end = static_cast<uint32_t>(out_->text.size());
+    t.orig = Span{word_begin_, word_end_};
+    out_->tokens.push_back(t);
+  }
+
+  bool pending_dot() const { return pending_ == Pending::kDot; }
+
+ private:
+  enum class Pending { kNone, kApostrophe, kDot };
+
+  void StartWord(uint32_t ob) {
+    if (!out_->tokens.empty()) out_->text.push_back(' ');
+    in_word_ = true;
+    word_ascii_ = true;
+    seg_len_ = 0;
+    word_begin_ = ob;
+    word_norm_begin_ = static_cast<uint32_t>(out_->text.size());
+  }
+
+  NormalizedText* out_;
+  const NormalizeOptions& opt_;
+  std::string scratch_;
+  bool in_word_ = false;
+  bool word_ascii_ = true;
+  Pending pending_ = Pending::kNone;
+  uint32_t seg_len_ = 0;
+  uint32_t word_begin_ = 0;
+  uint32_t word_end_ = 0;
+  uint32_t word_norm_begin_ = 0;
+};
+
+}  // namespace
+
+void FoldSpelling(std::string& w) {
+  if (w.size() < 5) return;
+  // -ise family -> -ize (jeopardise, organisation, realised); -yse -> -yze.
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"isation", "ization"},
+                          {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
+                          {"ises", "izes"}, {"ising", "izing"}, {"iser", "izer"},
+                          {"isers", "izers"}, {"yse", "yze"}, {"ysed", "yzed"},
+                          {"ysing", "yzing"}}) {
+    if (SwapSuffix(w, from, to, 6)) return;
+  }
+  // -elled/-elling -> -eled/-eling (travelled, cancelling).
+  if (SwapSuffix(w, "elled", "eled", 7) || SwapSuffix(w, "elling", "eling", 8) ||
+      SwapSuffix(w, "ellers", "elers", 8) || SwapSuffix(w, "eller", "eler", 7)) {
+    return;
+  }
+  // -tre/-bre -> -ter/-ber (centre, fibre); -ogue -> -og (catalogue).
+  if (SwapSuffix(w, "tre", "ter", 5) || SwapSuffix(w, "tres", "ters", 6) ||
+      SwapSuffix(w, "bre", "ber", 5) || SwapSuffix(w, "bres", "bers", 6) ||
+      SwapSuffix(w, "ogue", "og", 8) || SwapSuffix(w, "ogues", "ogs", 9)) {
+    return;
+  }
+  for (std::string_view word : {"defence", "offence", "licence", "pretence"}) {
+    if (w == word) {
+      w[w.size() - 2] = 's';
+      return;
+    }
+  }
+  // -our -> -or (colour, neighbourhood, behaviour).
+  for (size_t pos = w.find("our", 1); pos != std::string::npos; pos = w.find("our", pos + 1)) {
+    if (!OurFoldable(w[pos - 1])) continue;
+    std::string_view rest = std::string_view(w).substr(pos + 3);
+    for (std::string_view ending : kOurEndings) {
+      if (rest == ending) {
+        w.erase(pos + 1, 1);
+        return;
+      }
+    }
+  }
+}
+
+NormalizedText Normalize(std::string_view original, Span span, const NormalizeOptions& options) {
+  NormalizedText out;
+  out.text.reserve(span.size() + 8);
+  out.tokens.reserve(span.size() / 5 + 1);
+  Builder b(&out, options);
+  const auto* p = reinterpret_cast<const unsigned char*>(original.data());
+  const uint32_t end = span.end;
+  uint32_t i = span.begin;
+  utf8proc_int32_t buf[32];
+  char enc[8];
+  while (i < end) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (IsAsciiAlnum(c)) {
+        char lc = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        // After "U." a letter joins only if it is a single letter again.
+        bool join_ok = true;
+        if (b.pending_dot()) {
+          join_ok = IsAsciiAlpha(c) && !(i + 1 < end && IsAsciiAlnum(p[i + 1]));
+        }
+        b.WordChars(&lc, 1, i, i + 1, true, join_ok);
+      } else if (c == '\'' || c == '`') {
+        b.Apostrophe();
+      } else if (c == '.') {
+        b.Dot();
+      } else {
+        b.Separator();
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, end - i, &cp);
+    if (len <= 0 || cp < 0) {
+      ++out.invalid_utf8;
+      b.Separator();
+      ++i;
+      continue;
+    }
+    const uint32_t ob = i;
+    const uint32_t oe = i + static_cast<uint32_t>(len);
+    i = oe;
+    if (IsApostrophe(cp)) {
+      b.Apostrophe();
+      continue;
+    }
+    if (IsCjk(cp)) {
+      utf8proc_ssize_t n = utf8proc_encode_char(cp, reinterpret_cast<utf8proc_uint8_t*>(enc));
+      b.SingleWord(enc, static_cast<size_t>(n), ob, oe);
+      continue;
+    }
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, buf, 32,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                       UTF8PROC_STRIPMARK),
+        &boundclass);
+    if (n < 0 || n > 32) {
+      b.Separator();
+      continue;
+    }
+    if (n == 0) {  // a combining mark, stripped
+      b.Mark(oe);
+      continue;
+    }
+    for (utf8proc_ssize_t k = 0; k < n; ++k) {
+      const utf8proc_int32_t d = buf[k];
+      if (IsWordCategory(utf8proc_category(d))) {
+        utf8proc_ssize_t m = utf8proc_encode_char(d, reinterpret_cast<utf8proc_uint8_t*>(enc));
+        b.WordChars(enc, static_cast<size_t>(m), ob, oe, d < 0x80, !b.pending_dot());
+      } else {
+        b.Separator();
+      }
+    }
+  }
+  b.EndWord();
+  return out;
+}
+
+}  // namespace reprint

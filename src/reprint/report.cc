@@ -1,0 +1,201 @@
+#include "reprint/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "nlohmann/json.hpp"
+
+namespace reprint {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string_view SpanText(const Document& d, const Span& s) {
+  return std::string_view(d.text).substr(s.begin, s.size());
+}
+
+Json ParamsJson(const ScanOptions& o) {
+  Json p;
+  p["unit"] = UnitKindName(o.unit);
+  p["shingle"] = {{"kind", o.shingle.kind == ShingleKind::kWord ? "word" : "char"},
+                  {"size", o.shingle.size},
+                  {"hash", "xxh3-64"}};
+  p["normalize"] = {{"unicode", "nfkd+casefold+strip-marks"},
+                    {"fold_spelling", o.normalize.fold_spelling}};
+  p["segment"] = {{"wrapped_line_max", o.segment.wrapped_line_max}};
+  p["min_words"] = o.min_words;
+  p["num_perm"] = o.num_perm;
+  p["minhash"] = "one-permutation+optimal-densification";
+  p["bands"] = o.bands;
+  p["rows"] = o.rows;
+  p["threshold"] = o.threshold;
+  p["measure"] = MeasureName(o.measure);
+  p["seed"] = o.seed;
+  p["exact"] = o.exact;
+  p["lsh_max_bucket_all_pairs"] = o.lsh.max_bucket_all_pairs;
+  p["containment"] = {{"candidates", o.exact || o.measure == Measure::kJaccard
+                                         ? "none"
+                                         : "winnowed-fingerprint-index"},
+                      {"window", o.containment.window},
+                      {"max_postings", o.containment.max_postings},
+                      {"slack", o.containment.slack}};
+  return p;
+}
+
+}  // namespace
+
+double RoundScore(double x) { return std::round(x * 1e6) / 1e6; }
+
+const char* ClusterKindName(const ScanResult& result, const Cluster& c) {
+  switch (result.units[c.members.front()].kind) {
+    case UnitKind::kDoc:
+      return "near-duplicate";
+    case UnitKind::kParagraph:
+      return "repeated-passage";
+    case UnitKind::kQuote:
+      return "quote";
+  }
+  return "?";
+}
+
+std::string RenderJson(const ReportInput& in) {
+  const ScanResult& r = in.result;
+  Json root;
+  root["format"] = kReportFormat;
+  root["version"] = kReportVersion;
+  root["params"] = ParamsJson(r.options);
+  Json docs = Json::array();
+  for (const Document& d : in.documents) {
+    Json j;
+    j["id"] = d.id;
+    j["source"] = d.source;
+    j["path"] = d.path;
+    if (d.line > 0) j["line"] = d.line;
+    j["bytes"] = d.text.size();
+    docs.push_back(std::move(j));
+  }
+  root["documents"] = std::move(docs);
+  Json clusters = Json::array();
+  for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
+    const Cluster& c = r.clusters[ci];
+    Json cj;
+    cj["id"] = ci + 1;
+    cj["kind"] = ClusterKindName(r, c);
+    Json members = Json::array();
+    for (uint32_t u : c.members) {
+      const Unit& unit = r.units[u];
+      const Document& d = in.documents[unit.doc];
+      Json m;
+      m["doc"] = d.id;
+      m["source"] = d.source;
+      m["unit"] = UnitKindName(unit.kind);
+      m["start"] = unit.span.begin;
+      m["end"] = unit.span.end;
+      m["text"] = std::string(SpanText(d, unit.span));
+      members.push_back(std::move(m));
+    }
+    cj["members"] = std::move(members);
+    Json pairs = Json::array();
+    for (const VerifiedPair& p : c.pairs) {
+      const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
+      const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
+      Json pj;
+      pj["a"] = a;
+      pj["b"] = b;
+      pj["jaccard"] = RoundScore(p.score.jaccard);
+      pj["containment_a_in_b"] = RoundScore(p.score.containment_a_in_b);
+      pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
+      pj["shared_shingles"] = p.score.shared;
+      pj["estimated"] = false;
+      pairs.push_back(std::move(pj));
+    }
+    cj["pairs"] = std::move(pairs);
+    clusters.push_back(std::move(cj));
+  }
+  root["clusters"] = std::move(clusters);
+  Json issues = Json::array();
+  for (const InputIssue& i : in.issues) {
+    issues.push_back(Json{{"path", i.path},
+                          {"line", i.line},
+                          {"severity", i.rejected ? "error" : "warning"},
+                          {"message", i.message}});
+  }
+  root["issues"] = std::move(issues);
+  const ScanStats& s = r.stats;
+  Json stats;
+  stats["documents"] = s.documents;
+  stats["bytes"] = s.bytes;
+  stats["units"] = s.units;
+  stats["units_too_short"] = s.units_too_short;
+  stats["shingles"] = s.shingles;
+  stats["lsh_candidates"] = s.lsh_candidates;
+  stats["containment_candidates"] = s.containment_candidates;
+  stats["candidates"] = s.candidates;
+  stats["verified_pairs"] = s.verified_pairs;
+  stats["clusters"] = s.clusters;
+  if (in.include_timings) {
+    Json t;
+    for (const auto& [stage, sec] : s.stage_seconds) t[stage] = sec;
+    stats["stage_seconds"] = std::move(t);
+  }
+  root["stats"] = std::move(stats);
+  // Invalid UTF-8 in a text is replaced by U+FFFD in the JSON string; start
+  // and end still address the original bytes.
+  return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string RenderText(const ReportInput& in) {
+  const ScanResult& r = in.result;
+  const ScanOptions& o = r.options;
+  std::string out;
+  absl::StrAppend(&out, "reprint: ", r.stats.documents, " documents, ", r.stats.units, " ",
+                  UnitKindName(o.unit), " units compared, ", r.clusters.size(), " clusters\n");
+  absl::StrAppendFormat(
+      &out, "params: threshold %.2f (%s), %d-%s shingles, K=%d, LSH %d bands x %d rows%s\n",
+      o.threshold, MeasureName(o.measure), o.shingle.size,
+      o.shingle.kind == ShingleKind::kWord ? "word" : "char", o.num_perm, o.bands, o.rows,
+      o.exact ? ", exact all-pairs" : "");
+  size_t rejected = 0;
+  for (const InputIssue& i : in.issues) rejected += i.rejected;
+  if (!in.issues.empty()) {
+    absl::StrAppend(&out, "inputs: ", rejected, " rejected, ", in.issues.size() - rejected,
+                    " warnings (details on stderr and in the JSON report)\n");
+  }
+  for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
+    const Cluster& c = r.clusters[ci];
+    double best_j = 0, best_c = 0;
+    for (const VerifiedPair& p : c.pairs) {
+      best_j = std::max(best_j, p.score.jaccard);
+      best_c = std::max(best_c, p.score.containment_of_smaller());
+    }
+    absl::StrAppendFormat(&out, "\nCluster %d  %s  %d members  best jaccard %.3f  containment %.3f\n",
+                          ci + 1, ClusterKindName(r, c), c.members.size(), best_j, best_c);
+    for (size_t m = 0; m < c.members.size(); ++m) {
+      const Unit& u = r.units[c.members[m]];
+      const Document& d = in.documents[u.doc];
+      std::string preview;
+      for (char ch : SpanText(d, u.span)) {
+        if (preview.size() >= 90 && (static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
+          preview += "...";
+          break;
+        }
+        preview += (ch == '\n' || ch == '\r' || ch == '\t') ? ' ' : ch;
+      }
+      absl::StrAppendFormat(&out, "  [%d] %s  bytes %d-%d  %s\n", m, d.id, u.span.begin,
+                            u.span.end, preview);
+    }
+    for (const VerifiedPair& p : c.pairs) {
+      const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
+      const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
+      absl::StrAppendFormat(&out, "      [%d]-[%d] jaccard %.3f  contained %.3f / %.3f\n", a, b,
+                            p.score.jaccard, p.score.containment_a_in_b,
+                            p.score.containment_b_in_a);
+    }
+  }
+  return out;
+}
+
+}  // namespace reprint

@@ -1,0 +1,40 @@
+// File: reprint/report.h
+// Renders a scan as the versioned JSON report (docs/report-format.md) or as a
+// readable text summary. Output is deterministic: sorted, fixed rounding, and
+// timings only when asked for.
+//
+//   std::string json = RenderJson(ReportInput{docs, result, issues});
+//
+// Pure functions; thread-safe.
+#ifndef REPRINT_REPORT_H_
+#define REPRINT_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "reprint/document.h"
+#include "reprint/scan.h"
+
+namespace reprint {
+
+inline constexpr int kReportVersion = 1;
+inline constexpr char kReportFormat[] = "reprint-report";
+
+struct ReportInput {
+  const std::vector<Document>& documents;
+  const ScanResult& result;
+  const std::vector<InputIssue>& issues;
+  bool include_timings = false;  // stage seconds in stats (breaks byte-equality)
+};
+
+const char* ClusterKindName(const ScanResult& result, const Cluster& c);
+
+std::string RenderJson(const ReportInput& in);
+std::string RenderText(const ReportInput& in);
+
+// Rounds a score to 6 decimals, as every report prints it.
+double RoundScore(double x);
+
+}  // namespace reprint
+
+#endif  // REPRINT_REPORT_H_

@@ -1,0 +1,206 @@
+#include "reprint/scan.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include "reprint/minhash.h"
+#include "xxhash.h"
+
+namespace reprint {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Runs fn(i) for i in [0, n) on `threads` threads in contiguous chunks.
+template <typename Fn>
+void ParallelFor(size_t n, int threads, Fn fn) {
+  const size_t t = std::min<size_t>(static_cast<size_t>(std::max(1, threads)), std::max<size_t>(n, 1));
+  if (t <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (size_t c = 0; c < t; ++c) {
+    pool.emplace_back([&, c] {
+      for (size_t i = n * c / t; i < n * (c + 1) / t; ++i) fn(i);
+    });
+  }
+  for (auto& th : pool) th.join();
+}
+
+class StageTimer {
+ public:
+  explicit StageTimer(ScanStats* stats) : stats_(stats), start_(Clock::now()) {}
+  void Done(const char* stage) {
+    const auto now = Clock::now();
+    stats_->stage_seconds.emplace_back(stage, std::chrono::duration<double>(now - start_).count());
+    start_ = now;
+  }
+
+ private:
+  ScanStats* stats_;
+  Clock::time_point start_;
+};
+
+// What the per-unit stages produce for one unit.
+struct UnitFeatures {
+  bool kept = false;
+  std::vector<uint64_t> set;           // sorted unique shingles
+  std::vector<uint64_t> band_keys;     // LSH keys, one per band
+  std::vector<uint64_t> fingerprints;  // winnowed, for containment candidates
+  uint64_t shingles = 0;
+};
+
+}  // namespace
+
+uint64_t DeriveSeed(uint64_t master, const char* stage) {
+  return XXH3_64bits_withSeed(stage, std::strlen(stage), master);
+}
+
+absl::Status ScanOptions::Validate() const {
+  if (unit == UnitKind::kQuote) return absl::InvalidArgumentError("--unit quote is not available");
+  if (!segment.Valid()) return absl::InvalidArgumentError("invalid segment options");
+  if (absl::Status s = shingle.Validate(); !s.ok()) return s;
+  if (absl::Status s = MinHashOptions{num_perm, seed}.Validate(); !s.ok()) return s;
+  if (!(threshold > 0 && threshold <= 1)) {
+    return absl::InvalidArgumentError("threshold must be in (0, 1]");
+  }
+  if ((bands == 0) != (rows == 0)) {
+    return absl::InvalidArgumentError("--bands and --rows go together");
+  }
+  if (bands != 0) {
+    if (absl::Status s = LshParams{bands, rows}.Validate(num_perm); !s.ok()) return s;
+  }
+  if (min_words < 1) return absl::InvalidArgumentError("min_words must be >= 1");
+  if (threads < 1 || threads > 256) return absl::InvalidArgumentError("threads must be in [1, 256]");
+  if (absl::Status s = containment.Validate(); !s.ok()) return s;
+  if (lsh.max_bucket_all_pairs < 2) return absl::InvalidArgumentError("max bucket must be >= 2");
+  return absl::OkStatus();
+}
+
+LshParams ScanOptions::ResolvedLsh() const {
+  if (bands != 0) return LshParams{bands, rows};
+  return LshParams::ForThreshold(threshold, num_perm);
+}
+
+absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
+                                const ScanOptions& options) {
+  if (absl::Status s = options.Validate(); !s.ok()) return s;
+  ScanResult result;
+  result.options = options;
+  const LshParams lsh = options.ResolvedLsh();
+  result.options.bands = lsh.bands;
+  result.options.rows = lsh.rows;
+  ScanStats& stats = result.stats;
+  StageTimer timer(&stats);
+
+  // Segment.
+  std::vector<Unit> all;
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    const std::string& text = documents[d].text;
+    stats.bytes += text.size();
+    if (options.unit == UnitKind::kDoc) {
+      Span s = WholeText(text);
+      if (s.size() > 0) all.push_back(Unit{d, UnitKind::kDoc, s});
+    } else {
+      for (const Span& s : SegmentParagraphs(text, options.segment)) {
+        all.push_back(Unit{d, UnitKind::kParagraph, s});
+      }
+    }
+  }
+  stats.documents = documents.size();
+  timer.Done("segment");
+
+  // Normalize, shingle, sign: independent per unit.
+  ShingleOptions shingle = options.shingle;
+  shingle.seed = DeriveSeed(options.seed, "shingle");
+  const MinHasher hasher(MinHashOptions{options.num_perm, DeriveSeed(options.seed, "minhash")});
+  const uint64_t band_seed = DeriveSeed(options.seed, "lsh");
+  const bool want_fingerprints = !options.exact && options.measure != Measure::kJaccard;
+  std::vector<UnitFeatures> features(all.size());
+  ParallelFor(all.size(), options.threads, [&](size_t i) {
+    const Unit& u = all[i];
+    NormalizedText norm = Normalize(documents[u.doc].text, u.span, options.normalize);
+    if (norm.tokens.size() < static_cast<size_t>(options.min_words)) return;
+    std::vector<uint64_t> seq = Shingle(norm, shingle);
+    if (seq.empty()) return;
+    UnitFeatures& f = features[i];
+    f.kept = true;
+    f.shingles = seq.size();
+    if (want_fingerprints) f.fingerprints = Winnow(seq, options.containment.window);
+    f.set = ShingleSet(std::move(seq));
+    if (!options.exact) {
+      std::vector<uint32_t> sig(static_cast<size_t>(options.num_perm));
+      hasher.Sign(f.set, sig.data());
+      f.band_keys.resize(static_cast<size_t>(lsh.bands));
+      BandKeys(sig, lsh, band_seed, f.band_keys.data());
+    }
+  });
+  timer.Done("shingle+sign");
+
+  // Keep units with enough words, in (doc, offset) order.
+  ShingleSets sets;
+  std::vector<uint64_t> keys;
+  std::vector<std::vector<uint64_t>> fingerprints;
+  for (size_t i = 0; i < all.size(); ++i) {
+    UnitFeatures& f = features[i];
+    if (!f.kept) {
+      ++stats.units_too_short;
+      continue;
+    }
+    result.units.push_back(all[i]);
+    sets.Add(f.set);
+    keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
+    if (want_fingerprints) fingerprints.push_back(std::move(f.fingerprints));
+    stats.shingles += f.shingles;
+    f = UnitFeatures();
+  }
+  features.clear();
+  features.shrink_to_fit();
+  const uint32_t n = static_cast<uint32_t>(result.units.size());
+  stats.units = n;
+
+  // Pairs inside one document must not overlap (a unit is not its own copy).
+  const std::vector<Unit>& units = result.units;
+  auto allowed = [&units](uint32_t a, uint32_t b) {
+    const Unit& x = units[a];
+    const Unit& y = units[b];
+    if (x.doc != y.doc) return true;
+    return x.span.end <= y.span.begin || y.span.end <= x.span.begin;
+  };
+
+  std::vector<VerifiedPair> verified;
+  VerifyStats vstats;
+  if (options.exact) {
+    timer.Done("candidates");
+    verified = VerifyAllPairs(sets, options.measure, options.threshold, allowed, options.threads,
+                              &vstats);
+    stats.candidates = vstats.candidates;
+  } else {
+    std::vector<CandidatePair> candidates = LshCandidates(keys, n, lsh, options.lsh);
+    stats.lsh_candidates = candidates.size();
+    keys.clear();
+    keys.shrink_to_fit();
+    if (want_fingerprints) {
+      std::vector<CandidatePair> more =
+          ContainmentCandidates(fingerprints, options.containment, options.threshold);
+      stats.containment_candidates = more.size();
+      candidates = MergeCandidates(candidates, more);
+    }
+    stats.candidates = candidates.size();
+    timer.Done("candidates");
+    verified = Verify(candidates, sets, options.measure, options.threshold, allowed,
+                      options.threads, &vstats);
+  }
+  stats.verified_pairs = verified.size();
+  timer.Done("verify");
+
+  result.clusters = BuildClusters(n, verified);
+  stats.clusters = result.clusters.size();
+  timer.Done("cluster");
+  return result;
+}
+
+}  // namespace reprint

@@ -1,0 +1,161 @@
+#include "reprint/verify.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace reprint {
+namespace {
+
+// Runs fn(out, chunk, begin, end) over [0, n) split into `threads` chunks and
+// returns the per-chunk outputs in order, so results do not depend on timing.
+template <typename Fn>
+std::vector<std::vector<VerifiedPair>> ParallelChunks(size_t n, int threads, Fn fn) {
+  const size_t t = static_cast<size_t>(std::max(1, threads));
+  const size_t chunks = std::min<size_t>(t, std::max<size_t>(n, 1));
+  std::vector<std::vector<VerifiedPair>> out(chunks);
+  if (chunks == 1) {
+    fn(out[0], 0, 0, n);
+    return out;
+  }
+  std::vector<std::thread> pool;
+  for (size_t c = 0; c < chunks; ++c) {
+    pool.emplace_back([&, c] { fn(out[c], c, n * c / chunks, n * (c + 1) / chunks); });
+  }
+  for (auto& th : pool) th.join();
+  return out;
+}
+
+std::vector<VerifiedPair> Concat(std::vector<std::vector<VerifiedPair>> parts) {
+  std::vector<VerifiedPair> out;
+  size_t total = 0;
+  for (const auto& p : parts) total += p.size();
+  out.reserve(total);
+  for (auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+  return out;
+}
+
+}  // namespace
+
+const char* MeasureName(Measure m) {
+  switch (m) {
+    case Measure::kJaccard:
+      return "jaccard";
+    case Measure::kContainment:
+      return "containment";
+    case Measure::kBoth:
+      return "both";
+  }
+  return "?";
+}
+
+double PairScore::containment_of_smaller() const {
+  if (size_a < size_b) return containment_a_in_b;
+  if (size_b < size_a) return containment_b_in_a;
+  return std::max(containment_a_in_b, containment_b_in_a);
+}
+
+PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  PairScore s;
+  s.size_a = static_cast<uint32_t>(a.size());
+  s.size_b = static_cast<uint32_t>(b.size());
+  size_t i = 0, j = 0, shared = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  s.shared = static_cast<uint32_t>(shared);
+  const size_t uni = a.size() + b.size() - shared;
+  s.jaccard = uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
+  s.containment_a_in_b = a.empty() ? 0.0 : static_cast<double>(shared) / a.size();
+  s.containment_b_in_a = b.empty() ? 0.0 : static_cast<double>(shared) / b.size();
+  return s;
+}
+
+bool Qualifies(const PairScore& s, Measure measure, double threshold) {
+  if (s.shared == 0) return false;
+  const bool j = s.jaccard >= threshold;
+  const bool c = s.containment_of_smaller() >= threshold;
+  switch (measure) {
+    case Measure::kJaccard:
+      return j;
+    case Measure::kContainment:
+      return c;
+    case Measure::kBoth:
+      return j || c;
+  }
+  return false;
+}
+
+uint32_t ShingleSets::Add(std::span<const uint64_t> set) {
+  values_.insert(values_.end(), set.begin(), set.end());
+  offsets_.push_back(values_.size());
+  return size() - 1;
+}
+
+std::span<const uint64_t> ShingleSets::operator[](uint32_t i) const {
+  return std::span<const uint64_t>(values_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
+}
+
+void ShingleSets::Reserve(size_t sets, size_t values) {
+  offsets_.reserve(sets + 1);
+  values_.reserve(values);
+}
+
+std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
+                                 const ShingleSets& sets, Measure measure, double threshold,
+                                 const std::function<bool(uint32_t, uint32_t)>& allowed,
+                                 int threads, VerifyStats* stats) {
+  std::vector<uint64_t> skipped(static_cast<size_t>(std::max(1, threads)), 0);
+  auto parts = ParallelChunks(
+      candidates.size(), threads,
+      [&](std::vector<VerifiedPair>& out, size_t chunk, size_t b, size_t e) {
+        for (size_t i = b; i < e; ++i) {
+          const CandidatePair& c = candidates[i];
+          if (allowed && !allowed(c.a, c.b)) {
+            ++skipped[chunk];
+            continue;
+          }
+          PairScore s = ScorePair(sets[c.a], sets[c.b]);
+          if (Qualifies(s, measure, threshold)) out.push_back({c.a, c.b, s});
+        }
+      });
+  std::vector<VerifiedPair> out = Concat(std::move(parts));
+  if (stats != nullptr) {
+    stats->candidates += candidates.size();
+    for (uint64_t s : skipped) stats->skipped += s;
+    stats->verified += out.size();
+  }
+  return out;
+}
+
+std::vector<VerifiedPair> VerifyAllPairs(const ShingleSets& sets, Measure measure,
+                                         double threshold,
+                                         const std::function<bool(uint32_t, uint32_t)>& allowed,
+                                         int threads, VerifyStats* stats) {
+  const uint32_t n = sets.size();
+  auto parts = ParallelChunks(n, threads, [&](std::vector<VerifiedPair>& out, size_t, size_t b,
+                                              size_t e) {
+    for (size_t a = b; a < e; ++a) {
+      for (uint32_t c = static_cast<uint32_t>(a) + 1; c < n; ++c) {
+        if (allowed && !allowed(static_cast<uint32_t>(a), c)) continue;
+        PairScore s = ScorePair(sets[static_cast<uint32_t>(a)], sets[c]);
+        if (Qualifies(s, measure, threshold)) out.push_back({static_cast<uint32_t>(a), c, s});
+      }
+    }
+  });
+  std::vector<VerifiedPair> out = Concat(std::move(parts));
+  if (stats != nullptr) {
+    stats->candidates += static_cast<uint64_t>(n) * (n > 0 ? n - 1 : 0) / 2;
+    stats->verified += out.size();
+  }
+  return out;
+}
+
+}  // namespace reprint

@@ -1,0 +1,83 @@
+// File: reprint/verify.h
+// Exact scores on shingle sets, and the step that turns candidates into
+// verified pairs. Only VerifiedPairs (never CandidatePairs) reach clusters and
+// reports, so every reported score is exact.
+//
+//   PairScore s = ScorePair(set_a, set_b);      // sorted unique sets
+//   if (Qualifies(s, Measure::kBoth, 0.5)) ...
+//
+// Pure functions; thread-safe.
+#ifndef REPRINT_VERIFY_H_
+#define REPRINT_VERIFY_H_
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "reprint/candidate.h"
+
+namespace reprint {
+
+enum class Measure : uint8_t { kJaccard, kContainment, kBoth };
+const char* MeasureName(Measure m);  // "jaccard", "containment", "both"
+
+struct PairScore {
+  double jaccard = 0;             // |A∩B| / |A∪B|
+  double containment_a_in_b = 0;  // |A∩B| / |A|
+  double containment_b_in_a = 0;  // |A∩B| / |B|
+  uint32_t shared = 0;            // |A∩B|
+  uint32_t size_a = 0;
+  uint32_t size_b = 0;
+
+  // Containment of the smaller set in the larger (ties: the larger value).
+  double containment_of_smaller() const;
+};
+
+// REQUIRES: a and b sorted and unique.
+PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b);
+
+// Jaccard >= threshold, or containment of the smaller >= threshold, per measure.
+bool Qualifies(const PairScore& s, Measure measure, double threshold);
+
+struct VerifiedPair {
+  uint32_t a = 0;  // unit index, a < b
+  uint32_t b = 0;
+  PairScore score;
+};
+
+// Flat storage of one sorted unique shingle set per unit.
+class ShingleSets {
+ public:
+  uint32_t Add(std::span<const uint64_t> sorted_unique_set);  // returns its index
+  std::span<const uint64_t> operator[](uint32_t i) const;
+  uint32_t size() const { return static_cast<uint32_t>(offsets_.size()) - 1; }
+  void Reserve(size_t sets, size_t values);
+
+ private:
+  std::vector<uint64_t> values_;
+  std::vector<uint64_t> offsets_{0};
+};
+
+struct VerifyStats {
+  uint64_t candidates = 0;
+  uint64_t skipped = 0;   // rejected by `allowed` (e.g. overlapping spans)
+  uint64_t verified = 0;  // qualified
+};
+
+// Scores every allowed candidate exactly and keeps the qualifying ones, in
+// candidate order. `allowed` may be empty (all allowed). Uses `threads`.
+std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
+                                 const ShingleSets& sets, Measure measure, double threshold,
+                                 const std::function<bool(uint32_t, uint32_t)>& allowed,
+                                 int threads, VerifyStats* stats);
+
+// The brute-force reference: every allowed pair of units, scored exactly.
+std::vector<VerifiedPair> VerifyAllPairs(const ShingleSets& sets, Measure measure,
+                                         double threshold,
+                                         const std::function<bool(uint32_t, uint32_t)>& allowed,
+                                         int threads, VerifyStats* stats);
+
+}  // namespace reprint
+
+#endif  // REPRINT_VERIFY_H_
