@@ -26,22 +26,37 @@ double LshParams::CandidateProbability(double j) const {
   return 1.0 - std::pow(1.0 - std::pow(j, rows), bands);
 }
 
-LshParams LshParams::ForThreshold(double threshold, int num_perm, double fp_weight,
-                                  double fn_weight) {
-  LshParams best{1, num_perm};
-  double best_error = std::numeric_limits<double>::infinity();
-  for (int b = 1; b <= num_perm; ++b) {
-    for (int r = 1; b * r <= num_perm; ++r) {
+double LshParams::RecallPoint(double threshold) {
+  return std::min(threshold + 0.1, (1.0 + threshold) / 2.0);
+}
+
+LshParams LshParams::ForThreshold(double threshold, int num_perm, double min_recall) {
+  const double at = RecallPoint(threshold);
+  LshParams best{1, 1};
+  bool best_meets = false;
+  double best_fp = std::numeric_limits<double>::infinity();
+  double best_recall = -1;
+  for (int r = 1; r <= num_perm; ++r) {
+    for (int b = 1; b * r <= num_perm; ++b) {
       const LshParams p{b, r};
-      const double fp = Integrate([&](double s) { return p.CandidateProbability(s); }, 0.0,
-                                  threshold);
-      const double fn = Integrate([&](double s) { return 1.0 - p.CandidateProbability(s); },
-                                  threshold, 1.0);
-      const double error = fp_weight * fp + fn_weight * fn;
-      if (error < best_error - 1e-12) {
-        best_error = error;
-        best = p;
+      const double recall = p.CandidateProbability(at);
+      const bool meets = recall >= min_recall;
+      if (!meets) {
+        if (!best_meets && recall > best_recall + 1e-12) {
+          best = p;
+          best_recall = recall;
+        }
+        continue;
       }
+      // Within one r, more bands only add false positives: take the fewest.
+      const double fp =
+          Integrate([&](double s) { return p.CandidateProbability(s); }, 0.0, threshold);
+      if (!best_meets || fp < best_fp - 1e-12) {
+        best = p;
+        best_fp = fp;
+        best_meets = true;
+      }
+      break;
     }
   }
   return best;

@@ -26,12 +26,16 @@ struct LshParams {
   int bands = 0;
   int rows = 0;
 
-  // Chooses bands*rows <= num_perm minimizing the weighted integral of false
-  // positive and false negative probability around `threshold` (the datasketch
-  // rule). False negatives weigh more by default because verification removes
-  // false positives but nothing recovers a missed pair.
-  static LshParams ForThreshold(double threshold, int num_perm, double fp_weight = 0.3,
-                                double fn_weight = 0.7);
+  // Chooses bands*rows <= num_perm so that a pair scoring `recall_at` =
+  // min(threshold + 0.1, (1 + threshold) / 2) becomes a candidate with
+  // probability >= min_recall, and among those the one with the smallest
+  // false-positive area (integral of the candidate probability below the
+  // threshold). Recall is what LSH can lose for good: verification removes
+  // false positives, nothing recovers a missed pair. If no banding reaches
+  // min_recall, the one with the highest recall is taken.
+  static LshParams ForThreshold(double threshold, int num_perm, double min_recall = 0.995);
+  // The Jaccard at which ForThreshold() guarantees min_recall.
+  static double RecallPoint(double threshold);
   // Probability that a pair of Jaccard j becomes a candidate.
   double CandidateProbability(double j) const;
   absl::Status Validate(int num_perm) const;

@@ -45,7 +45,7 @@ struct NormalizedText {
   // The words joined by single spaces: "by this act the us forces".
   std::string text;
   std::vector<Token> tokens;
-  // Number of invalid UTF-8 sequences met (each treated as a separator).
+  // Number of bytes that are not part of valid UTF-8 (each a separator).
   uint32_t invalid_utf8 = 0;
 
   std::string_view word(const Token& t) const {

@@ -1,0 +1,124 @@
+#include "reprint/normalize.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace reprint {
+namespace {
+
+std::vector<std::string> Words(std::string_view text, NormalizeOptions opt = {}) {
+  NormalizedText n = Normalize(text, Span{0, static_cast<uint32_t>(text.size())}, opt);
+  std::vector<std::string> out;
+  for (const Token& t : n.tokens) out.emplace_back(n.word(t));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(NormalizeTest, CaseAndPunctuation) {
+  EXPECT_EQ(Words("Hello,  WORLD! -- it's 2,500."), (V{"hello", "world", "its", "2", "500"}));
+}
+
+TEST(NormalizeTest, QuoteStylesAreIrrelevant) {
+  const V expected{"by", "this", "act", "the", "us", "forces"};
+  EXPECT_EQ(Words("\xE2\x80\x9C" "By this act, the US forces" "\xE2\x80\x9D"), expected);
+  EXPECT_EQ(Words("\"By this act, the US forces\""), expected);
+  EXPECT_EQ(Words("\xC2\xAB" "By this act, the US forces" "\xC2\xBB"), expected);
+  EXPECT_EQ(Words("'By this act, the US forces'"), expected);
+}
+
+TEST(NormalizeTest, ApostrophesJoinInsideWords) {
+  EXPECT_EQ(Words("Kata\xE2\x80\x99ib Iraq's don't"), (V{"kataib", "iraqs", "dont"}));
+  // A closing quote after a word is not an apostrophe inside it.
+  EXPECT_EQ(Words("'forces' safety"), (V{"forces", "safety"}));
+}
+
+TEST(NormalizeTest, InitialismsJoin) {
+  EXPECT_EQ(Words("U.S. forces"), Words("US forces"));
+  EXPECT_EQ(Words("the U.K. and U.S.-led"), (V{"the", "uk", "and", "us", "led"}));
+  EXPECT_EQ(Words("Jan. 5 at noon."), (V{"jan", "5", "at", "noon"}));
+  EXPECT_EQ(Words("J. Smith"), (V{"j", "smith"}));
+}
+
+TEST(NormalizeTest, DashesSeparate) {
+  EXPECT_EQ(Words("US-led \xE2\x80\x94 coalition\xE2\x80\x93" "forces"),
+            (V{"us", "led", "coalition", "forces"}));
+}
+
+TEST(NormalizeTest, UnicodeCompatibilityAndCaseFolding) {
+  // Ligature fi, full-width A, sharp s, accents, Greek capital.
+  EXPECT_EQ(Words("\xEF\xAC\x81nal \xEF\xBC\xA1" "bc Stra\xC3\x9F" "e Caf\xC3\xA9 \xCE\xA3\xCE\xA3"),
+            (V{"final", "abc", "strasse", "cafe", "σσ"}));
+  // Decomposed and precomposed e-acute give the same word.
+  EXPECT_EQ(Words("cafe\xCC\x81"), Words("caf\xC3\xA9"));
+}
+
+TEST(NormalizeTest, SpellingVariantsFold) {
+  EXPECT_EQ(Words("jeopardise"), Words("jeopardize"));
+  EXPECT_EQ(Words("neighbourhood colour behaviour"), Words("neighborhood color behavior"));
+  EXPECT_EQ(Words("organisation analysed centre travelled defence catalogue"),
+            Words("organization analyzed center traveled defense catalog"));
+  // Words that only look like variants stay apart from different words.
+  EXPECT_EQ(Words("four hour your tour"), (V{"four", "hour", "your", "tour"}));
+  NormalizeOptions off;
+  off.fold_spelling = false;
+  EXPECT_NE(Words("jeopardise", off), Words("jeopardize", off));
+}
+
+TEST(NormalizeTest, FoldSpellingKnownAnswers) {
+  for (auto [in, out] : std::vector<std::pair<std::string, std::string>>{
+           {"jeopardise", "jeopardize"}, {"realised", "realized"}, {"colours", "colors"},
+           {"honourable", "honorable"}, {"theatre", "theater"}, {"rise", "rise"},
+           {"house", "house"}, {"nourish", "nourish"}, {"cancelling", "canceling"}}) {
+    std::string w = in;
+    FoldSpelling(w);
+    EXPECT_EQ(w, out) << in;
+  }
+}
+
+TEST(NormalizeTest, OffsetsMapBackToOriginalBytes) {
+  const std::string text =
+      "  \xE2\x80\x9CIt is clear,\xE2\x80\x9D Qais al-Khazali said \xE2\x80\x94 U.S. "
+      "Caf\xC3\xA9 Iraq\xE2\x80\x99s.";
+  NormalizedText n = Normalize(text, Span{0, static_cast<uint32_t>(text.size())});
+  std::vector<std::string> originals;
+  for (const Token& t : n.tokens) originals.push_back(text.substr(t.orig.begin, t.orig.size()));
+  EXPECT_EQ(originals, (V{"It", "is", "clear", "Qais", "al", "Khazali", "said", "U.S", "Caf\xC3\xA9",
+                          "Iraq\xE2\x80\x99s"}));
+  // Every token re-normalizes from its own original bytes to the same word.
+  for (const Token& t : n.tokens) {
+    NormalizedText again = Normalize(text, t.orig);
+    ASSERT_EQ(again.tokens.size(), 1u);
+    EXPECT_EQ(again.word(again.tokens[0]), n.word(t));
+  }
+}
+
+TEST(NormalizeTest, SpanIsRespectedAndOffsetsAreAbsolute) {
+  const std::string text = "skip this. Keep these words";
+  NormalizedText n = Normalize(text, Span{11, static_cast<uint32_t>(text.size())});
+  ASSERT_EQ(n.tokens.size(), 3u);
+  EXPECT_EQ(n.tokens[0].orig, (Span{11, 15}));
+  EXPECT_EQ(n.text, "keep these words");
+}
+
+TEST(NormalizeTest, InvalidUtf8IsASeparator) {
+  const std::string text = "good\xFF" "bad \xC3 ok\xE2\x80";
+  NormalizedText n = Normalize(text, Span{0, static_cast<uint32_t>(text.size())});
+  EXPECT_EQ(n.text, "good bad ok");
+  EXPECT_EQ(n.invalid_utf8, 4u);  // FF, C3, and E2 80 (two bytes, no lead for 80)
+  EXPECT_EQ(text.substr(n.tokens[1].orig.begin, n.tokens[1].orig.size()), "bad");
+}
+
+TEST(NormalizeTest, CjkCharactersAreWords) {
+  EXPECT_EQ(Words("\xE4\xB8\xAD\xE6\x96\x87 ok"), (V{"\xE4\xB8\xAD", "\xE6\x96\x87", "ok"}));
+}
+
+TEST(NormalizeTest, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(Words("").empty());
+  EXPECT_TRUE(Words(" ... \xE2\x80\x94 \"' ").empty());
+}
+
+}  // namespace
+}  // namespace reprint

@@ -1,0 +1,156 @@
+// The fast path against the brute-force reference, and determinism.
+#include "reprint/scan.h"
+
+#include <map>
+#include <random>
+#include <set>
+#include <utility>
+
+#include "gtest/gtest.h"
+#include "reprint/report.h"
+#include "tests/support/mutate.h"
+
+namespace reprint {
+namespace {
+
+using PairKey = std::pair<uint32_t, uint32_t>;
+
+std::map<PairKey, PairScore> PairsOf(const ScanResult& r) {
+  std::map<PairKey, PairScore> out;
+  for (const Cluster& c : r.clusters) {
+    for (const VerifiedPair& p : c.pairs) out[{p.a, p.b}] = p.score;
+  }
+  return out;
+}
+
+double Score(const PairScore& s, Measure m) {
+  switch (m) {
+    case Measure::kJaccard:
+      return s.jaccard;
+    case Measure::kContainment:
+      return s.containment_of_smaller();
+    case Measure::kBoth:
+      return std::max(s.jaccard, s.containment_of_smaller());
+  }
+  return 0;
+}
+
+struct RefCase {
+  Measure measure;
+  double threshold;
+};
+
+class ReferenceTest : public ::testing::TestWithParam<RefCase> {};
+
+// Precision is 1.0 by construction (verification is exact), so the LSH
+// path's pairs must be a subset of the reference's, with equal scores; and
+// it must find at least 99% of the reference pairs scoring >= T + 0.1.
+TEST_P(ReferenceTest, LshMatchesBruteForce) {
+  const RefCase rc = GetParam();
+  size_t strong_total = 0, strong_found = 0;
+  for (uint64_t round = 0; round < 4; ++round) {
+    const uint64_t seed = testing::TestSeed(1000 + round);
+    SCOPED_TRACE("REPRINT_TEST_SEED=" + std::to_string(seed));
+    std::mt19937_64 rng(seed);
+    std::vector<Document> docs = testing::MutatedCorpus(120, rng);
+    ScanOptions opt;
+    opt.measure = rc.measure;
+    opt.threshold = rc.threshold;
+    opt.seed = seed;
+    absl::StatusOr<ScanResult> fast = Scan(docs, opt);
+    opt.exact = true;
+    absl::StatusOr<ScanResult> exact = Scan(docs, opt);
+    ASSERT_TRUE(fast.ok() && exact.ok());
+    ASSERT_EQ(fast->units.size(), exact->units.size());
+    const auto fast_pairs = PairsOf(*fast);
+    const auto exact_pairs = PairsOf(*exact);
+    ASSERT_GT(exact_pairs.size(), 50u) << "the corpus should have many true pairs";
+    for (const auto& [key, score] : fast_pairs) {
+      auto it = exact_pairs.find(key);
+      ASSERT_TRUE(it != exact_pairs.end()) << key.first << "," << key.second;
+      EXPECT_EQ(it->second.shared, score.shared);
+    }
+    for (const auto& [key, score] : exact_pairs) {
+      if (Score(score, rc.measure) < rc.threshold + 0.1) continue;
+      ++strong_total;
+      strong_found += fast_pairs.count(key);
+    }
+  }
+  ASSERT_GT(strong_total, 100u);
+  const double recall = static_cast<double>(strong_found) / strong_total;
+  EXPECT_GE(recall, 0.99) << strong_found << " of " << strong_total;
+}
+
+INSTANTIATE_TEST_SUITE_P(Measures, ReferenceTest,
+                         ::testing::Values(RefCase{Measure::kBoth, 0.5},
+                                           RefCase{Measure::kJaccard, 0.5},
+                                           RefCase{Measure::kContainment, 0.5},
+                                           RefCase{Measure::kBoth, 0.7},
+                                           RefCase{Measure::kJaccard, 0.3}));
+
+// Recall must not fall as bands grow (rows fixed, more chances to collide).
+TEST(ScanTest, RecallDoesNotFallAsBandsGrow) {
+  std::mt19937_64 rng(testing::TestSeed(77));
+  std::vector<Document> docs = testing::MutatedCorpus(120, rng);
+  ScanOptions opt;
+  opt.measure = Measure::kJaccard;
+  size_t last = 0;
+  for (int bands : {4, 8, 16, 32}) {
+    opt.bands = bands;
+    opt.rows = 4;
+    absl::StatusOr<ScanResult> r = Scan(docs, opt);
+    ASSERT_TRUE(r.ok());
+    const size_t found = PairsOf(*r).size();
+    EXPECT_GE(found, last) << bands << " bands";
+    last = found;
+  }
+}
+
+TEST(ScanTest, SameBytesForAnyThreadCount) {
+  std::mt19937_64 rng(testing::TestSeed(5));
+  std::vector<Document> docs = testing::MutatedCorpus(80, rng);
+  std::vector<InputIssue> none;
+  std::string first;
+  for (int threads : {1, 2, 3}) {
+    ScanOptions opt;
+    opt.threads = threads;
+    absl::StatusOr<ScanResult> r = Scan(docs, opt);
+    ASSERT_TRUE(r.ok());
+    std::string json = RenderJson(ReportInput{docs, *r, none});
+    if (first.empty()) first = json;
+    EXPECT_EQ(json, first) << threads << " threads";
+  }
+}
+
+TEST(ScanTest, DocUnitsFindNearDuplicateDocuments) {
+  const std::string text = testing::ReadSourceFile("corpus/seeds/000_6fa34ba821cba727.txt");
+  std::vector<Document> docs(3);
+  docs[0] = Document{"a", "x", "a", 0, "", text};
+  docs[1] = Document{"b", "y", "b", 0, "", "Local lede on top.\n\n" + text.substr(0, text.size() - 200)};
+  docs[2] = Document{"c", "z", "c", 0, "", testing::ReadSourceFile("corpus/seeds/003_ffbb0596cbef440d.txt")};
+  ScanOptions opt;
+  opt.unit = UnitKind::kDoc;
+  absl::StatusOr<ScanResult> r = Scan(docs, opt);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->clusters.size(), 1u);
+  EXPECT_EQ(r->clusters[0].members, (std::vector<uint32_t>{0, 1}));
+  EXPECT_STREQ(ClusterKindName(*r, r->clusters[0]), "near-duplicate");
+}
+
+TEST(ScanTest, RejectsInvalidOptions) {
+  ScanOptions opt;
+  opt.bands = 10;  // without rows
+  EXPECT_FALSE(Scan({}, opt).ok());
+  opt = ScanOptions();
+  opt.threshold = 0;
+  EXPECT_FALSE(Scan({}, opt).ok());
+}
+
+TEST(ScanTest, EmptyCorpus) {
+  absl::StatusOr<ScanResult> r = Scan({}, ScanOptions());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->clusters.empty());
+}
+
+}  // namespace
+}  // namespace reprint

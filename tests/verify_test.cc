@@ -1,0 +1,80 @@
+#include "reprint/verify.h"
+
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "reprint/cluster.h"
+
+namespace reprint {
+namespace {
+
+TEST(VerifyTest, ScorePairKnownAnswers) {
+  std::vector<uint64_t> a = {1, 2, 3, 4}, b = {3, 4, 5, 6, 7, 8, 9, 10};
+  PairScore s = ScorePair(a, b);
+  EXPECT_EQ(s.shared, 2u);
+  EXPECT_DOUBLE_EQ(s.jaccard, 0.2);
+  EXPECT_DOUBLE_EQ(s.containment_a_in_b, 0.5);
+  EXPECT_DOUBLE_EQ(s.containment_b_in_a, 0.25);
+  EXPECT_DOUBLE_EQ(s.containment_of_smaller(), 0.5);
+}
+
+TEST(VerifyTest, QualifiesPerMeasure) {
+  // 30 shingles inside 120: containment 1.0, Jaccard 0.25.
+  std::vector<uint64_t> small, big;
+  for (uint64_t i = 0; i < 120; ++i) big.push_back(i);
+  for (uint64_t i = 0; i < 30; ++i) small.push_back(i);
+  PairScore s = ScorePair(small, big);
+  EXPECT_DOUBLE_EQ(s.jaccard, 0.25);
+  EXPECT_FALSE(Qualifies(s, Measure::kJaccard, 0.5));
+  EXPECT_TRUE(Qualifies(s, Measure::kContainment, 0.5));
+  EXPECT_TRUE(Qualifies(s, Measure::kBoth, 0.5));
+}
+
+TEST(VerifyTest, EmptySetsNeverQualify) {
+  PairScore s = ScorePair({}, {});
+  EXPECT_FALSE(Qualifies(s, Measure::kBoth, 0.1));
+}
+
+TEST(VerifyTest, VerifyKeepsQualifyingAndRespectsAllowed) {
+  ShingleSets sets;
+  sets.Add(std::vector<uint64_t>{1, 2, 3});
+  sets.Add(std::vector<uint64_t>{1, 2, 3});
+  sets.Add(std::vector<uint64_t>{7, 8, 9});
+  sets.Add(std::vector<uint64_t>{1, 2, 3, 4});
+  std::vector<CandidatePair> cand = {{0, 1}, {0, 2}, {0, 3}, {1, 3}};
+  VerifyStats stats;
+  auto allowed = [](uint32_t a, uint32_t b) { return !(a == 1 && b == 3); };
+  for (int threads : {1, 2, 3}) {
+    std::vector<VerifiedPair> v = Verify(cand, sets, Measure::kJaccard, 0.5, allowed, threads, nullptr);
+    ASSERT_EQ(v.size(), 2u);
+    EXPECT_EQ(v[0].a, 0u);
+    EXPECT_EQ(v[0].b, 1u);
+    EXPECT_EQ(v[1].b, 3u);
+  }
+  Verify(cand, sets, Measure::kJaccard, 0.5, allowed, 2, &stats);
+  EXPECT_EQ(stats.candidates, 4u);
+  EXPECT_EQ(stats.skipped, 1u);
+  EXPECT_EQ(stats.verified, 2u);
+  EXPECT_EQ(VerifyAllPairs(sets, Measure::kJaccard, 0.5, nullptr, 2, nullptr).size(), 3u);
+}
+
+TEST(ClusterTest, ConnectedComponentsSorted) {
+  std::vector<VerifiedPair> pairs = {{5, 6, {}}, {0, 3, {}}, {3, 4, {}}, {1, 2, {}}};
+  std::vector<Cluster> c = BuildClusters(8, pairs);
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[0].members, (std::vector<uint32_t>{0, 3, 4}));
+  EXPECT_EQ(c[1].members, (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(c[2].members, (std::vector<uint32_t>{5, 6}));
+  ASSERT_EQ(c[0].pairs.size(), 2u);
+  EXPECT_EQ(c[0].pairs[0].a, 0u);
+  EXPECT_EQ(c[0].pairs[1].a, 3u);
+}
+
+TEST(ClusterTest, UnionFindChains) {
+  UnionFind uf(100000);
+  for (uint32_t i = 1; i < 100000; ++i) uf.Union(i - 1, i);
+  EXPECT_EQ(uf.Find(0), uf.Find(99999));
+}
+
+}  // namespace
+}  // namespace reprint
