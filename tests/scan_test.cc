@@ -57,6 +57,7 @@ TEST_P(ReferenceTest, LshMatchesBruteForce) {
     opt.measure = rc.measure;
     opt.threshold = rc.threshold;
     opt.seed = seed;
+    opt.pairs = PairListing::kAll;
     absl::StatusOr<ScanResult> fast = Scan(docs, opt);
     opt.exact = true;
     absl::StatusOr<ScanResult> exact = Scan(docs, opt);
@@ -94,6 +95,7 @@ TEST(ScanTest, RecallDoesNotFallAsBandsGrow) {
   std::vector<Document> docs = testing::MutatedCorpus(120, rng);
   ScanOptions opt;
   opt.measure = Measure::kJaccard;
+  opt.pairs = PairListing::kAll;
   size_t last = 0;
   for (int bands : {4, 8, 16, 32}) {
     opt.bands = bands;

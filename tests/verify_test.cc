@@ -60,7 +60,7 @@ TEST(VerifyTest, VerifyKeepsQualifyingAndRespectsAllowed) {
 
 TEST(ClusterTest, ConnectedComponentsSorted) {
   std::vector<VerifiedPair> pairs = {{5, 6, {}}, {0, 3, {}}, {3, 4, {}}, {1, 2, {}}};
-  std::vector<Cluster> c = BuildClusters(8, pairs);
+  std::vector<Cluster> c = BuildClusters(8, pairs, PairListing::kAll);
   ASSERT_EQ(c.size(), 3u);
   EXPECT_EQ(c[0].members, (std::vector<uint32_t>{0, 3, 4}));
   EXPECT_EQ(c[1].members, (std::vector<uint32_t>{1, 2}));
@@ -68,6 +68,36 @@ TEST(ClusterTest, ConnectedComponentsSorted) {
   ASSERT_EQ(c[0].pairs.size(), 2u);
   EXPECT_EQ(c[0].pairs[0].a, 0u);
   EXPECT_EQ(c[0].pairs[1].a, 3u);
+}
+
+VerifiedPair Scored(uint32_t a, uint32_t b, double j) {
+  VerifiedPair p{a, b, {}};
+  p.score.jaccard = j;
+  return p;
+}
+
+TEST(ClusterTest, SpanningSetKeepsStrongestLinks) {
+  // A triangle 0-1 (0.9), 1-2 (0.8), 0-2 (0.6): the tree drops 0-2.
+  std::vector<VerifiedPair> pairs = {Scored(0, 1, 0.9), Scored(0, 2, 0.6), Scored(1, 2, 0.8)};
+  std::vector<Cluster> c = BuildClusters(3, pairs, PairListing::kSpanning);
+  ASSERT_EQ(c.size(), 1u);
+  ASSERT_EQ(c[0].pairs.size(), 2u);
+  EXPECT_EQ(c[0].pairs[0].b, 1u);
+  EXPECT_EQ(c[0].pairs[1].a, 1u);
+  EXPECT_EQ(BuildClusters(3, pairs, PairListing::kAll)[0].pairs.size(), 3u);
+}
+
+TEST(ClusterTest, SpanningSetIsLinearForOneHugeCluster) {
+  // 2,000 identical units verified all-pairs: 1,999,000 pairs in, n-1 out.
+  std::vector<VerifiedPair> pairs;
+  const uint32_t n = 2000;
+  for (uint32_t a = 0; a < n; ++a) {
+    for (uint32_t b = a + 1; b < n; ++b) pairs.push_back(Scored(a, b, 1.0));
+  }
+  std::vector<Cluster> c = BuildClusters(n, pairs);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].members.size(), n);
+  EXPECT_EQ(c[0].pairs.size(), n - 1);
 }
 
 TEST(ClusterTest, UnionFindChains) {

@@ -32,6 +32,7 @@ struct ScanFlags {
   bool no_fold_spelling = false;
   bool timings = false;
   bool quiet = false;
+  bool all_pairs = false;
 };
 
 bool ParseUnit(const std::string& s, reprint::UnitKind* out) {
@@ -61,6 +62,7 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
     opt.shingle.size = f.shingle;
   }
   opt.normalize.fold_spelling = !f.no_fold_spelling;
+  opt.pairs = f.all_pairs ? reprint::PairListing::kAll : reprint::PairListing::kSpanning;
   if (f.format != "json" && f.format != "text") return Usage("--format must be json or text");
   if (absl::Status s = opt.Validate(); !s.ok()) return Usage(std::string(s.message()));
   if (absl::Status s = ingest.Validate(); !s.ok()) return Usage(std::string(s.message()));
@@ -111,6 +113,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   scan->add_flag("--no-fold-spelling", f.no_fold_spelling,
                  "do not fold British/American spelling variants");
+  scan->add_flag("--all-pairs", f.all_pairs,
+                 "list every verified pair of a cluster (default: a spanning set, n-1 pairs)");
   scan->add_option("--format", f.format, "text | json")->capture_default_str();
   scan->add_option("-o,--output", f.output, "write the report here (default stdout)");
   scan->add_option("--threads", opt.threads, "worker threads")->capture_default_str();

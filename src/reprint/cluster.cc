@@ -27,9 +27,28 @@ void UnionFind::Union(uint32_t x, uint32_t y) {
   size_[x] += size_[y];
 }
 
-std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs) {
+const char* PairListingName(PairListing p) {
+  return p == PairListing::kSpanning ? "spanning" : "all";
+}
+
+double LinkScore(const PairScore& s) { return std::max(s.jaccard, s.containment_of_smaller()); }
+
+std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
+                                   PairListing listing) {
+  // Kruskal: strongest pairs first, ties by (a, b), so the tree is unique.
+  std::vector<uint32_t> order(pairs.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const double sx = LinkScore(pairs[x].score), sy = LinkScore(pairs[y].score);
+    if (sx != sy) return sx > sy;
+    return pairs[x].a != pairs[y].a ? pairs[x].a < pairs[y].a : pairs[x].b < pairs[y].b;
+  });
   UnionFind uf(num_units);
-  for (const VerifiedPair& p : pairs) uf.Union(p.a, p.b);
+  std::vector<bool> in_tree(pairs.size(), false);
+  for (uint32_t i : order) {
+    in_tree[i] = uf.Find(pairs[i].a) != uf.Find(pairs[i].b);
+    uf.Union(pairs[i].a, pairs[i].b);
+  }
   // Cluster index by root, assigned in order of each root's smallest member.
   std::vector<int64_t> index(num_units, -1);
   std::vector<Cluster> clusters;
@@ -44,7 +63,9 @@ std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<Verifie
     }
     clusters[static_cast<size_t>(index[r])].members.push_back(u);
   }
-  for (const VerifiedPair& p : pairs) {
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (listing == PairListing::kSpanning && !in_tree[i]) continue;
+    const VerifiedPair& p = pairs[i];
     clusters[static_cast<size_t>(index[uf.Find(p.a)])].pairs.push_back(p);
   }
   for (Cluster& c : clusters) {

@@ -1,9 +1,12 @@
 // File: reprint/cluster.h
 // Groups verified pairs into clusters (connected components, union-find).
 //
-//   std::vector<Cluster> c = BuildClusters(num_units, verified_pairs);
+//   std::vector<Cluster> c = BuildClusters(num_units, verified_pairs, PairListing::kSpanning);
 //
-// Members are sorted unit indices; clusters are sorted by their first member;
+// A cluster of n members keeps either every verified pair among them (up to
+// n^2/2: 100,000 copies of a footer would list 5e9 pairs) or a spanning set of
+// n-1 pairs: a maximum spanning tree by score, so each member is linked to the
+// member it matched best. Members are sorted unit indices; clusters are sorted by their first member;
 // each cluster's pairs are sorted by (a, b). With units sorted by (document,
 // offset) the output order is deterministic. Pure function; thread-safe.
 #ifndef REPRINT_CLUSTER_H_
@@ -21,7 +24,17 @@ struct Cluster {
   std::vector<VerifiedPair> pairs;   // unit indices, each a < b
 };
 
-std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs);
+enum class PairListing : uint8_t {
+  kSpanning,  // n-1 pairs per cluster: the maximum spanning tree by score
+  kAll,       // every verified pair
+};
+const char* PairListingName(PairListing p);  // "spanning", "all"
+
+// The score a spanning tree maximizes: max(jaccard, containment of smaller).
+double LinkScore(const PairScore& s);
+
+std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
+                                   PairListing listing = PairListing::kSpanning);
 
 // Disjoint-set forest with path halving and union by size.
 class UnionFind {

@@ -123,16 +123,24 @@ void IngestFile(const std::string& path, const IngestOptions& opt, IngestResult*
   if (ReadFile(path, &text, r)) AddTextDocument(path, std::move(text), opt, r);
 }
 
+// A regular file found in a folder, or an unreadable subfolder (`error` set).
+struct FolderEntry {
+  std::string path;
+  std::string error;
+  bool operator<(const FolderEntry& o) const { return path < o.path; }
+};
+
 // Regular files below `dir`, sorted by path; symlinked directories are not
-// followed (no loops), unreadable entries become issues.
-void CollectFolder(const std::string& dir, std::vector<std::string>* files, IngestResult* r) {
+// followed (no loops), unreadable subfolders become entries with an error
+// (reported in sorted order; the walk goes on past them).
+void CollectFolder(const std::string& dir, std::vector<FolderEntry>* files, IngestResult* r) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  fs::recursive_directory_iterator it(dir, ec);
   if (ec) {
     Reject(r, dir, 0, "cannot read folder: " + ec.message());
     return;
   }
-  std::vector<std::string> found;
+  std::vector<FolderEntry> found;
   for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
     if (ec) {
       Reject(r, dir, 0, "error while walking folder: " + ec.message());
@@ -145,10 +153,20 @@ void CollectFolder(const std::string& dir, std::vector<std::string>* files, Inge
     if (fs::is_symlink(st)) {
       // Follow links to files, never links to folders.
       std::error_code tec;
-      if (fs::is_regular_file(it->path(), tec)) found.push_back(it->path().string());
+      if (fs::is_regular_file(it->path(), tec)) found.push_back({it->path().string(), ""});
       continue;
     }
-    if (fs::is_regular_file(st)) found.push_back(it->path().string());
+    if (fs::is_directory(st)) {
+      // Descending into an unreadable folder would end the whole walk.
+      std::error_code dec;
+      fs::directory_iterator probe(it->path(), dec);
+      if (dec) {
+        found.push_back({it->path().string(), "cannot read folder: " + dec.message()});
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (fs::is_regular_file(st)) found.push_back({it->path().string(), ""});
   }
   std::sort(found.begin(), found.end());
   files->insert(files->end(), found.begin(), found.end());
@@ -257,13 +275,22 @@ IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& 
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      Reject(&r, path, 0, "no such file or folder");
+      // ENOENT, or e.g. EACCES on a parent folder, ELOOP on a symlink loop.
+      Reject(&r, path, 0,
+             !ec || ec == std::errc::no_such_file_or_directory ? "no such file or folder"
+                                                                : "cannot read: " + ec.message());
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<std::string> files;
+      std::vector<FolderEntry> files;
       CollectFolder(path, &files, &r);
-      for (const std::string& f : files) IngestFile(f, options, &r);
+      for (const FolderEntry& f : files) {
+        if (f.error.empty()) {
+          IngestFile(f.path, options, &r);
+        } else {
+          Reject(&r, f.path, 0, f.error);
+        }
+      }
     } else {
       IngestFile(path, options, &r);
     }

@@ -35,6 +35,7 @@ Json ParamsJson(const ScanOptions& o) {
   p["measure"] = MeasureName(o.measure);
   p["seed"] = o.seed;
   p["exact"] = o.exact;
+  p["pairs"] = PairListingName(o.pairs);
   p["lsh_max_bucket_all_pairs"] = o.lsh.max_bucket_all_pairs;
   p["containment"] = {{"candidates", o.exact || o.measure == Measure::kJaccard
                                          ? "none"

@@ -197,7 +197,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   stats.verified_pairs = verified.size();
   timer.Done("verify");
 
-  result.clusters = BuildClusters(n, verified);
+  result.clusters = BuildClusters(n, verified, options.pairs);
   stats.clusters = result.clusters.size();
   timer.Done("cluster");
   return result;

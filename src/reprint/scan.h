@@ -47,6 +47,8 @@ struct ScanOptions {
   // Brute-force all pairs instead of candidates (the reference; O(n^2)).
   bool exact = false;
   int threads = 1;
+  // Pairs listed per cluster: a spanning set (O(n)) or every verified pair.
+  PairListing pairs = PairListing::kSpanning;
   ContainmentOptions containment;
   LshOptions lsh;
 
