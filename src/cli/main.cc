@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "cli/progress_printer.h"
 #include "reprint/ingest.h"
 #include "reprint/report.h"
 #include "reprint/scan.h"
@@ -67,9 +68,15 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
   if (absl::Status s = opt.Validate(); !s.ok()) return Usage(std::string(s.message()));
   if (absl::Status s = ingest.Validate(); !s.ok()) return Usage(std::string(s.message()));
 
-  reprint::IngestResult in = reprint::Ingest(f.paths, ingest);
+  reprint::cli::ProgressPrinter progress(
+      !f.quiet && reprint::cli::ProgressPrinter::StderrIsTerminal(), 0);
+  reprint::IngestResult in = reprint::Ingest(f.paths, ingest, nullptr, progress.Callback());
+  progress.Clear();
   for (const reprint::InputIssue& i : in.issues) std::cerr << i.ToString() << "\n";
-  absl::StatusOr<reprint::ScanResult> result = reprint::Scan(in.documents, opt);
+  progress.SetTotalBytes(in.bytes_read);
+  absl::StatusOr<reprint::ScanResult> result =
+      reprint::Scan(in.documents, opt, progress.Callback());
+  progress.Clear();
   if (!result.ok()) return Usage(std::string(result.status().message()));
 
   const reprint::ReportInput report{in.documents, *result, in.issues, f.timings};

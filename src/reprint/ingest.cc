@@ -258,8 +258,11 @@ void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions&
 }
 
 IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
-                    std::istream* stdin_stream) {
+                    std::istream* stdin_stream, const ProgressFn& progress) {
   IngestResult r;
+  auto report = [&](bool finished) {
+    if (progress) progress(ProgressEvent{"read", r.documents.size(), 0, r.bytes_read, finished});
+  };
   std::istream& sin = stdin_stream ? *stdin_stream : std::cin;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -290,11 +293,14 @@ IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& 
         } else {
           Reject(&r, f.path, 0, f.error);
         }
+        report(false);
       }
     } else {
       IngestFile(path, options, &r);
+      report(false);
     }
   }
+  report(true);
   return r;
 }
 

@@ -19,6 +19,7 @@
 
 #include "absl/status/status.h"
 #include "reprint/document.h"
+#include "reprint/progress.h"
 
 namespace reprint {
 
@@ -46,8 +47,9 @@ struct IngestResult {
 };
 
 // Reads every path. "-" reads `stdin_stream` (std::cin when null).
+// `progress` (optional) gets "read" events: documents so far and bytes read.
 IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
-                    std::istream* stdin_stream = nullptr);
+                    std::istream* stdin_stream = nullptr, const ProgressFn& progress = {});
 
 // Appends the documents of one JSONL stream (named `path` in messages).
 void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions& options,

@@ -1,8 +1,10 @@
 #include "reprint/scan.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <thread>
 
 #include "reprint/minhash.h"
@@ -29,6 +31,34 @@ void ParallelFor(size_t n, int threads, Fn fn) {
   }
   for (auto& th : pool) th.join();
 }
+
+// Serializes progress events from worker threads and sends at most one every
+// 1/16 of a second (plus the last one of each stage).
+class ProgressReporter {
+ public:
+  explicit ProgressReporter(const ProgressFn& fn) : fn_(fn) {}
+
+  void Update(std::string_view stage, uint64_t done, uint64_t total, uint64_t bytes) {
+    if (!fn_) return;
+    std::unique_lock<std::mutex> lock(mu_, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(62)) return;
+    last_ = now;
+    fn_(ProgressEvent{stage, done, total, bytes, false});
+  }
+
+  void Finish(std::string_view stage, uint64_t done, uint64_t total, uint64_t bytes) {
+    if (!fn_) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    fn_(ProgressEvent{stage, done, total, bytes, true});
+  }
+
+ private:
+  const ProgressFn& fn_;
+  std::mutex mu_;
+  Clock::time_point last_{};
+};
 
 class StageTimer {
  public:
@@ -86,7 +116,7 @@ LshParams ScanOptions::ResolvedLsh() const {
 }
 
 absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
-                                const ScanOptions& options) {
+                                const ScanOptions& options, const ProgressFn& progress) {
   if (absl::Status s = options.Validate(); !s.ok()) return s;
   ScanResult result;
   result.options = options;
@@ -95,6 +125,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   result.options.rows = lsh.rows;
   ScanStats& stats = result.stats;
   StageTimer timer(&stats);
+  ProgressReporter reporter(progress);
 
   // Segment.
   std::vector<Unit> all;
@@ -120,8 +151,12 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   const uint64_t band_seed = DeriveSeed(options.seed, "lsh");
   const bool want_fingerprints = !options.exact && options.measure != Measure::kJaccard;
   std::vector<UnitFeatures> features(all.size());
+  std::atomic<uint64_t> units_done{0}, bytes_done{0};
   ParallelFor(all.size(), options.threads, [&](size_t i) {
     const Unit& u = all[i];
+    const uint64_t done = units_done.fetch_add(1, std::memory_order_relaxed) + 1;
+    const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
+    if ((done & 255) == 0) reporter.Update("shingle+sign", done, all.size(), bytes);
     NormalizedText norm = Normalize(documents[u.doc].text, u.span, options.normalize);
     if (norm.tokens.size() < static_cast<size_t>(options.min_words)) return;
     std::vector<uint64_t> seq = Shingle(norm, shingle);
@@ -138,6 +173,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       BandKeys(sig, lsh, band_seed, f.band_keys.data());
     }
   });
+  reporter.Finish("shingle+sign", all.size(), all.size(), bytes_done.load());
   timer.Done("shingle+sign");
 
   // Keep units with enough words, in (doc, offset) order.
@@ -190,11 +226,13 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       candidates = MergeCandidates(candidates, more);
     }
     stats.candidates = candidates.size();
+    reporter.Finish("candidates", candidates.size(), 0, 0);
     timer.Done("candidates");
     verified = Verify(candidates, sets, options.measure, options.threshold, allowed,
                       options.threads, &vstats);
   }
   stats.verified_pairs = verified.size();
+  reporter.Finish("verify", vstats.candidates, vstats.candidates, 0);
   timer.Done("verify");
 
   result.clusters = BuildClusters(n, verified, options.pairs);

@@ -22,6 +22,7 @@
 #include "reprint/document.h"
 #include "reprint/lsh.h"
 #include "reprint/normalize.h"
+#include "reprint/progress.h"
 #include "reprint/segment.h"
 #include "reprint/shingle.h"
 #include "reprint/verify.h"
@@ -83,7 +84,9 @@ struct ScanResult {
   ScanStats stats;
 };
 
-absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const ScanOptions& options);
+// `progress`, when set, receives events per stage (see reprint/progress.h).
+absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const ScanOptions& options,
+                                const ProgressFn& progress = {});
 
 }  // namespace reprint
 
