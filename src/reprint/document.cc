@@ -4,7 +4,10 @@ namespace reprint {
 
 std::string InputIssue::ToString() const {
   std::string out = path;
-  if (line > 0) out += ":" + std::to_string(line);
+  if (line > 0) {
+    out += ':';
+    out += std::to_string(line);
+  }
   out += ": ";
   out += rejected ? "error: " : "warning: ";
   out += message;
