@@ -1,23 +1,12 @@
 #include "reprint/normalize.h"
 
+#include <array>
 #include <cstring>
 
 #include "utf8proc.h"
 
 namespace reprint {
 namespace {
-
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Replaces `from` at the end of `s` by `to` when s ends with it and is at
-// least `min_len` long. Returns whether it did.
-bool SwapSuffix(std::string& s, std::string_view from, std::string_view to, size_t min_len) {
-  if (s.size() < min_len || !EndsWith(s, from)) return false;
-  s.replace(s.size() - from.size(), from.size(), to);
-  return true;
-}
 
 // -our -> -or after these letters (colour, honour, behaviour, rigour, odour),
 // never after f/h/y/t/p/s (four, hour, your, tour, pour, sour).
@@ -55,10 +44,19 @@ bool IsWordCategory(utf8proc_category_t c) {
   }
 }
 
+// ASCII lower-casing table.
+constexpr auto kLower = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+size_t FoldInPlace(char* w, size_t n);
 
 // Builds tokens one code point at a time.
 class Builder {
@@ -79,6 +77,22 @@ class Builder {
     word_ascii_ = word_ascii_ && ascii;
     word_end_ = oe;
     ++seg_len_;
+  }
+
+  // A run of ASCII letters and digits from original [ob, oe), lower-cased.
+  void AsciiRun(const unsigned char* bytes, size_t n, uint32_t ob, uint32_t oe, bool join_ok) {
+    if (in_word_) {
+      if (pending_ == Pending::kDot && !join_ok) EndWord();
+      if (pending_ == Pending::kDot && in_word_) seg_len_ = 0;
+    }
+    pending_ = Pending::kNone;
+    if (!in_word_) StartWord(ob);
+    std::string& t = out_->text;
+    const size_t at = t.size();
+    t.resize(at + n);
+    for (size_t k = 0; k < n; ++k) t[at + k] = static_cast<char>(kLower[bytes[k]]);
+    word_end_ = oe;
+    seg_len_ += static_cast<uint32_t>(n);
   }
 
   // A whole one-character word (CJK).
@@ -119,10 +133,9 @@ class Builder {
     if (!in_word_) return;
     in_word_ = false;
     if (opt_.fold_spelling && word_ascii_) {
-      scratch_.assign(out_->text, word_norm_begin_, std::string::npos);
-      FoldSpelling(scratch_);
-      out_->text.resize(word_norm_begin_);
-      out_->text += scratch_;
+      std::string& t = out_->text;
+      const size_t n = t.size() - word_norm_begin_;
+      t.resize(word_norm_begin_ + FoldInPlace(t.data() + word_norm_begin_, n));
     }
     Token t;
     t.norm_begin = word_norm_begin_;
@@ -147,7 +160,6 @@ class Builder {
 
   NormalizedText* out_;
   const NormalizeOptions& opt_;
-  std::string scratch_;
   bool in_word_ = false;
   bool word_ascii_ = true;
   Pending pending_ = Pending::kNone;
@@ -159,45 +171,73 @@ class Builder {
 
 }  // namespace
 
-void FoldSpelling(std::string& w) {
-  if (w.size() < 5) return;
-  // -ise family -> -ize (jeopardise, organisation, realised); -yse -> -yze.
-  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"isation", "ization"},
-                          {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
-                          {"ises", "izes"}, {"ising", "izing"}, {"iser", "izer"},
-                          {"isers", "izers"}, {"yse", "yze"}, {"ysed", "yzed"},
-                          {"ysing", "yzing"}}) {
-    if (SwapSuffix(w, from, to, 6)) return;
+namespace {
+
+// Replaces suffix `from` of w[0, *n) by `to` (never longer) when the word is
+// at least `min_len` long.
+inline bool Swap(char* w, size_t* n, std::string_view from, std::string_view to, size_t min_len) {
+  if (*n < min_len || *n < from.size()) return false;
+  // Compared from the last letter backwards: most words fail at once.
+  const char* tail = w + *n - from.size();
+  for (size_t k = from.size(); k-- > 0;) {
+    if (tail[k] != from[k]) return false;
   }
-  // -elled/-elling -> -eled/-eling (travelled, cancelling).
-  if (SwapSuffix(w, "elled", "eled", 7) || SwapSuffix(w, "elling", "eling", 8) ||
-      SwapSuffix(w, "ellers", "elers", 8) || SwapSuffix(w, "eller", "eler", 7)) {
-    return;
+  std::memcpy(w + *n - from.size(), to.data(), to.size());
+  *n = *n - from.size() + to.size();
+  return true;
+}
+
+struct SuffixRule {
+  std::string_view from, to;
+  size_t min_len;
+};
+
+// In order: the first rule that applies wins.
+constexpr SuffixRule kSuffixRules[] = {
+    // -ise family -> -ize (jeopardise, organisation, realised); -yse -> -yze.
+    {"isations", "izations", 6}, {"isation", "ization", 6}, {"ising", "izing", 6},
+    {"isers", "izers", 6}, {"ised", "ized", 6}, {"ises", "izes", 6}, {"iser", "izer", 6},
+    {"ise", "ize", 6}, {"ysing", "yzing", 6}, {"ysed", "yzed", 6}, {"yse", "yze", 6},
+    // -elled/-elling -> -eled/-eling (travelled, cancelling).
+    {"elling", "eling", 8}, {"ellers", "elers", 8}, {"elled", "eled", 7}, {"eller", "eler", 7},
+    // -tre/-bre -> -ter/-ber (centre, fibre); -ogue -> -og (catalogue).
+    {"tres", "ters", 6}, {"tre", "ter", 5}, {"bres", "bers", 6}, {"bre", "ber", 5},
+    {"ogues", "ogs", 9}, {"ogue", "og", 8},
+};
+
+// Folds w[0, n) in place; returns the new length (never longer).
+size_t FoldInPlace(char* w, size_t n) {
+  if (n < 5) return n;
+  for (const SuffixRule& r : kSuffixRules) {
+    if (Swap(w, &n, r.from, r.to, r.min_len)) return n;
   }
-  // -tre/-bre -> -ter/-ber (centre, fibre); -ogue -> -og (catalogue).
-  if (SwapSuffix(w, "tre", "ter", 5) || SwapSuffix(w, "tres", "ters", 6) ||
-      SwapSuffix(w, "bre", "ber", 5) || SwapSuffix(w, "bres", "bers", 6) ||
-      SwapSuffix(w, "ogue", "og", 8) || SwapSuffix(w, "ogues", "ogs", 9)) {
-    return;
-  }
-  for (std::string_view word : {"defence", "offence", "licence", "pretence"}) {
-    if (w == word) {
-      w[w.size() - 2] = 's';
-      return;
-    }
-  }
-  // -our -> -or (colour, neighbourhood, behaviour).
-  for (size_t pos = w.find("our", 1); pos != std::string::npos; pos = w.find("our", pos + 1)) {
-    if (!OurFoldable(w[pos - 1])) continue;
-    std::string_view rest = std::string_view(w).substr(pos + 3);
-    for (std::string_view ending : kOurEndings) {
-      if (rest == ending) {
-        w.erase(pos + 1, 1);
-        return;
+  const std::string_view word(w, n);
+  if (w[n - 1] == 'e' && w[n - 2] == 'c') {
+    for (std::string_view ence : {"defence", "offence", "licence", "pretence"}) {
+      if (word == ence) {
+        w[n - 2] = 's';
+        return n;
       }
     }
   }
+  // -our -> -or (colour, neighbourhood, behaviour).
+  for (size_t pos = 1; pos + 3 <= n; ++pos) {
+    if (w[pos] != 'o' || w[pos + 1] != 'u' || w[pos + 2] != 'r') continue;
+    if (!OurFoldable(w[pos - 1])) continue;
+    const std::string_view rest = word.substr(pos + 3);
+    for (std::string_view ending : kOurEndings) {
+      if (rest == ending) {
+        std::memmove(w + pos + 1, w + pos + 2, n - pos - 2);
+        return n - 1;
+      }
+    }
+  }
+  return n;
 }
+
+}  // namespace
+
+void FoldSpelling(std::string& w) { w.resize(FoldInPlace(w.data(), w.size())); }
 
 NormalizedText Normalize(std::string_view original, Span span, const NormalizeOptions& options) {
   NormalizedText out;
@@ -213,13 +253,14 @@ NormalizedText Normalize(std::string_view original, Span span, const NormalizeOp
     const unsigned char c = p[i];
     if (c < 0x80) {
       if (IsAsciiAlnum(c)) {
-        char lc = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        // A whole run of ASCII letters and digits at once.
+        uint32_t j = i + 1;
+        while (j < end && IsAsciiAlnum(p[j])) ++j;
         // After "U." a letter joins only if it is a single letter again.
-        bool join_ok = true;
-        if (b.pending_dot()) {
-          join_ok = IsAsciiAlpha(c) && !(i + 1 < end && IsAsciiAlnum(p[i + 1]));
-        }
-        b.WordChars(&lc, 1, i, i + 1, true, join_ok);
+        const bool join_ok = !b.pending_dot() || (j == i + 1 && IsAsciiAlpha(c));
+        b.AsciiRun(p + i, j - i, i, j, join_ok);
+        i = j;
+        continue;
       } else if (c == '\'' || c == '`') {
         b.Apostrophe();
       } else if (c == '.') {
