@@ -33,7 +33,22 @@ absl::Status MinHashOptions::Validate() const {
   return absl::OkStatus();
 }
 
-MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {}
+MinHasher::MinHasher(const MinHashOptions& options)
+    : options_(options), seed_(Mix(options.seed ^ 0x9E3779B97F4A7C15ULL)) {
+  const uint32_t k = static_cast<uint32_t>(options_.num_perm);
+  probes_.resize(static_cast<size_t>(k) * kTabledProbes);
+  for (uint32_t j = 0; j < k; ++j) {
+    for (int t = 0; t < kTabledProbes; ++t) {
+      probes_[static_cast<size_t>(j) * kTabledProbes + t] =
+          static_cast<uint16_t>(Probe(j, static_cast<uint64_t>(t) + 1));
+    }
+  }
+}
+
+uint32_t MinHasher::Probe(uint32_t bin, uint64_t attempt) const {
+  const uint64_t probe = Mix(seed_ ^ (static_cast<uint64_t>(bin) << 32) ^ attempt);
+  return BinOf(probe, static_cast<uint32_t>(options_.num_perm));
+}
 
 void MinHasher::Sign(std::span<const uint64_t> shingles, uint32_t* out) const {
   const uint32_t k = static_cast<uint32_t>(options_.num_perm);
@@ -50,7 +65,7 @@ void MinHasher::Sign(std::span<const uint64_t> shingles, uint32_t* out) const {
     for (uint32_t j = 0; j < k; ++j) out[j] = 0xFFFFFFFFu;
     return;
   }
-  const uint64_t seed = Mix(options_.seed ^ 0x9E3779B97F4A7C15ULL);
+  const uint64_t seed = seed_;
   for (uint64_t x : shingles) {
     const uint64_t h = Mix(x ^ seed);
     const uint32_t bin = BinOf(h, k);
@@ -65,14 +80,9 @@ void MinHasher::Sign(std::span<const uint64_t> shingles, uint32_t* out) const {
   for (uint32_t j = 0; j < k; ++j) {
     uint64_t v = bins[j];
     if (v == kEmpty) {
-      for (uint64_t attempt = 1;; ++attempt) {
-        const uint64_t probe = Mix(seed ^ (static_cast<uint64_t>(j) << 32) ^ attempt);
-        const uint64_t donor = bins[BinOf(probe, k)];
-        if (donor != kEmpty) {
-          v = donor;
-          break;
-        }
-      }
+      const uint16_t* table = probes_.data() + static_cast<size_t>(j) * kTabledProbes;
+      for (int t = 0; t < kTabledProbes && v == kEmpty; ++t) v = bins[table[t]];
+      for (uint64_t attempt = kTabledProbes + 1; v == kEmpty; ++attempt) v = bins[Probe(j, attempt)];
     }
     out[j] = static_cast<uint32_t>(v ^ (v >> 32));
   }

@@ -44,8 +44,18 @@ class MinHasher {
   // `shingles` may hold duplicates (they do not change the result).
   void Sign(std::span<const uint64_t> shingles, uint32_t* out) const;
 
+  // Probes per bin kept in the precomputed table; later probes are computed.
+  static constexpr int kTabledProbes = 32;
+
  private:
+  uint32_t Probe(uint32_t bin, uint64_t attempt) const;
+
   MinHashOptions options_;
+  uint64_t seed_;
+  // probes_[j * kTabledProbes + t] = the bin that empty bin j tries at attempt
+  // t + 1. The sequence depends only on (seed, j, attempt), never on the data,
+  // so it is computed once instead of per signature.
+  std::vector<uint16_t> probes_;
 };
 
 // Fraction of equal positions. REQUIRES: a.size() == b.size() > 0

@@ -1,0 +1,411 @@
+#include "reprint/align.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdlib>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "xxhash.h"
+
+namespace reprint {
+namespace {
+
+// XXH3 seed for seed-window keys. Keys never leave this file, and every seed
+// is checked word by word, so the value only has to be fixed.
+constexpr uint64_t kWindowHashSeed = 0x616c69676e31ull;  // "align1"
+// Chaining looks back at most this many runs for a predecessor (as minimap2
+// does), which bounds its cost on repetitive text.
+constexpr int kMaxPredecessors = 64;
+
+// Trace-back operations of the local alignment.
+enum Op : uint8_t { kStop = 0, kDiagonal = 1, kSkipA = 2, kSkipB = 3 };
+
+// Word ids shared by both texts: equal normalized words get equal ids.
+void AssignWordIds(const NormalizedText& a, const NormalizedText& b, std::vector<uint32_t>* ids_a,
+                   std::vector<uint32_t>* ids_b) {
+  absl::flat_hash_map<std::string_view, uint32_t> ids;
+  ids.reserve(std::min<size_t>(a.tokens.size() + b.tokens.size(), 1u << 16));
+  auto assign = [&ids](const NormalizedText& text, std::vector<uint32_t>* out) {
+    out->resize(text.tokens.size());
+    for (size_t i = 0; i < text.tokens.size(); ++i) {
+      const uint32_t next = static_cast<uint32_t>(ids.size());
+      (*out)[i] = ids.try_emplace(text.word(text.tokens[i]), next).first->second;
+    }
+  };
+  assign(a, ids_a);
+  assign(b, ids_b);
+}
+
+// XXH3 of the word ids of the k-word window starting at each token.
+std::vector<uint64_t> WindowKeys(const std::vector<uint32_t>& ids, size_t k) {
+  std::vector<uint64_t> keys(ids.size() < k ? 0 : ids.size() - k + 1);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    keys[i] = XXH3_64bits_withSeed(ids.data() + i, k * sizeof(uint32_t), kWindowHashSeed);
+  }
+  return keys;
+}
+
+// An exact run: A tokens [a, a + len) equal B tokens [b, b + len).
+struct Run {
+  uint32_t a = 0;
+  uint32_t b = 0;
+  uint32_t len = 0;
+  int64_t diagonal() const { return int64_t{a} - int64_t{b}; }
+  uint32_t a_end() const { return a + len; }
+  uint32_t b_end() const { return b + len; }
+};
+
+// Seeds merged into maximal runs per diagonal. A's windows are indexed by key
+// (positions grouped per key, in text order); B's windows are looked up in
+// text order, so the seeds of each diagonal arrive in order and extend the
+// diagonal's last run in place: no sort, linear in the number of seeds.
+std::vector<Run> FindRuns(const std::vector<uint32_t>& ids_a, const std::vector<uint32_t>& ids_b,
+                          const AlignOptions& options, AlignStats* stats) {
+  const size_t k = static_cast<size_t>(options.seed_words);
+  const uint32_t max_occ = static_cast<uint32_t>(options.max_seed_occurrences);
+  const std::vector<uint64_t> keys_a = WindowKeys(ids_a, k);
+  const std::vector<uint64_t> keys_b = WindowKeys(ids_b, k);
+
+  // Group g holds A positions [start[g], start[g + 1]) of pos_a, and is seen
+  // count_b[g] times in B.
+  absl::flat_hash_map<uint64_t, uint32_t> group_of;
+  group_of.reserve(keys_a.size());
+  std::vector<uint32_t> group_a(keys_a.size());
+  std::vector<uint32_t> start;
+  for (size_t i = 0; i < keys_a.size(); ++i) {
+    const uint32_t next = static_cast<uint32_t>(group_of.size());
+    const uint32_t g = group_of.try_emplace(keys_a[i], next).first->second;
+    if (g == start.size()) start.push_back(0);
+    ++start[g];
+    group_a[i] = g;
+  }
+  uint32_t total = 0;
+  for (uint32_t& c : start) total += std::exchange(c, total);
+  start.push_back(total);
+  std::vector<uint32_t> pos_a(keys_a.size());
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < keys_a.size(); ++i) pos_a[fill[group_a[i]]++] = static_cast<uint32_t>(i);
+
+  std::vector<int64_t> group_b(keys_b.size(), -1);
+  std::vector<uint32_t> count_b(group_of.size(), 0);
+  for (size_t j = 0; j < keys_b.size(); ++j) {
+    const auto it = group_of.find(keys_b[j]);
+    if (it == group_of.end()) continue;
+    group_b[j] = it->second;
+    ++count_b[it->second];
+  }
+
+  std::vector<Run> runs;
+  absl::flat_hash_map<int64_t, size_t> last_run;  // diagonal -> its latest run
+  for (size_t j = 0; j < keys_b.size(); ++j) {
+    if (group_b[j] < 0) continue;
+    const uint32_t g = static_cast<uint32_t>(group_b[j]);
+    if (start[g + 1] - start[g] > max_occ || count_b[g] > max_occ) continue;
+    for (uint32_t x = start[g]; x < start[g + 1]; ++x) {
+      const uint32_t i = pos_a[x];
+      if (!std::equal(ids_a.begin() + i, ids_a.begin() + i + k, ids_b.begin() + j)) continue;
+      ++stats->seeds;
+      const Run seed{i, static_cast<uint32_t>(j), static_cast<uint32_t>(k)};
+      const auto [it, inserted] = last_run.try_emplace(seed.diagonal(), runs.size());
+      if (!inserted && runs[it->second].a_end() >= seed.a) {
+        Run& r = runs[it->second];
+        r.len = std::max(r.len, seed.a_end() - r.a);
+      } else {
+        it->second = runs.size();
+        runs.push_back(seed);
+      }
+    }
+  }
+  stats->runs += runs.size();
+  return runs;
+}
+
+// A colinear chain of runs, sorted by A (and so by B).
+struct Chain {
+  std::vector<Run> runs;
+  uint64_t words = 0;      // sum of run lengths
+  bool remainder = false;  // left over from aligning a chain; not split again
+};
+
+// Processing order: most seed words first, then by position (a total order:
+// no two chains share a first run).
+bool AlignsBefore(const Chain& x, const Chain& y) {
+  if (x.words != y.words) return x.words > y.words;
+  if (x.runs[0].a != y.runs[0].a) return x.runs[0].a < y.runs[0].a;
+  return x.runs[0].b < y.runs[0].b;
+}
+
+Chain MakeChain(std::vector<Run> runs, bool remainder) {
+  Chain c;
+  c.runs = std::move(runs);
+  for (const Run& r : c.runs) c.words += r.len;
+  c.remainder = remainder;
+  return c;
+}
+
+// Best-scoring colinear chains of runs at most max_gap words apart (in the
+// text where the gap is shorter) and at most `band` diagonals apart (local
+// chaining: a chain restarts where a gap costs more than it gains). The same
+// reach as the alignment region's margin, so a chain's region never sees
+// another chain's run that could not have been linked to it.
+std::vector<Chain> ChainRuns(std::vector<Run> runs, const AlignOptions& o) {
+  std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
+    if (x.a_end() != y.a_end()) return x.a_end() < y.a_end();
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  const size_t n = runs.size();
+  std::vector<int64_t> score(n);
+  std::vector<int64_t> pred(n, -1);
+  for (size_t r = 0; r < n; ++r) {
+    const Run& cur = runs[r];
+    score[r] = int64_t{cur.len} * o.match;
+    int scanned = 0;
+    for (size_t q = r; q-- > 0 && scanned < kMaxPredecessors; ++scanned) {
+      const Run& p = runs[q];
+      if (int64_t{p.a_end()} + o.max_gap + o.band < int64_t{cur.a}) break;
+      if (p.a >= cur.a || p.b >= cur.b || p.a_end() >= cur.a_end() || p.b_end() >= cur.b_end()) {
+        continue;
+      }
+      const int64_t ga = int64_t{cur.a} - p.a_end();
+      const int64_t gb = int64_t{cur.b} - p.b_end();
+      const int64_t shift = std::abs(ga - gb);
+      if (std::min(ga, gb) > o.max_gap || shift > o.band) continue;
+      const int64_t gain = std::min(cur.a_end() - p.a_end(), cur.b_end() - p.b_end());
+      const int64_t cost = shift * -o.gap + std::max<int64_t>(0, std::min(ga, gb)) * -o.mismatch;
+      const int64_t s = score[q] + gain * o.match - cost;
+      if (s > score[r]) {
+        score[r] = s;
+        pred[r] = static_cast<int64_t>(q);
+      }
+    }
+  }
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&score](size_t x, size_t y) {
+    return score[x] != score[y] ? score[x] > score[y] : x < y;
+  });
+  std::vector<bool> used(n, false);
+  std::vector<Chain> chains;
+  for (size_t end : order) {
+    if (used[end]) continue;
+    std::vector<Run> chain;
+    for (int64_t x = static_cast<int64_t>(end); x >= 0 && !used[x]; x = pred[x]) {
+      used[x] = true;
+      chain.push_back(runs[x]);
+    }
+    std::reverse(chain.begin(), chain.end());
+    chains.push_back(MakeChain(std::move(chain), false));
+  }
+  return chains;
+}
+
+// One pair's alignment state: word ids and the A tokens already in passages.
+class Aligner {
+ public:
+  Aligner(const NormalizedText& a, const NormalizedText& b, const AlignOptions& options,
+          AlignStats* stats)
+      : a_(a), b_(b), o_(options), stats_(stats) {
+    AssignWordIds(a, b, &ids_a_, &ids_b_);
+    claimed_.assign(ids_a_.size(), false);
+  }
+
+  std::vector<Passage> AllPassages() {
+    std::vector<Passage> out;
+    if (ids_a_.empty() || ids_b_.empty()) return out;
+    std::vector<Chain> chains = ChainRuns(FindRuns(ids_a_, ids_b_, o_, stats_), o_);
+    auto after = [&chains](size_t x, size_t y) { return AlignsBefore(chains[y], chains[x]); };
+    std::priority_queue<size_t, std::vector<size_t>, decltype(after)> queue(after);
+    for (size_t i = 0; i < chains.size(); ++i) queue.push(i);
+    while (!queue.empty()) {
+      const size_t next = queue.top();
+      queue.pop();
+      const Chain chain = std::move(chains[next]);  // popped: never compared again
+      ++stats_->chains;
+      Passage p;
+      if (!AlignChain(chain, &p)) continue;  // nothing left to align
+      if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
+        for (uint32_t t = p.a_tokens_begin; t < p.a_tokens_end; ++t) claimed_[t] = true;
+      }
+      if (!chain.remainder) {
+        // Runs the alignment left out entirely get one more chance on their own.
+        std::vector<Run> left, right;
+        for (const Run& r : chain.runs) {
+          if (r.a_end() <= p.a_tokens_begin) left.push_back(r);
+          if (r.a >= p.a_tokens_end) right.push_back(r);
+        }
+        for (std::vector<Run>* part : {&left, &right}) {
+          if (part->empty()) continue;
+          chains.push_back(MakeChain(std::move(*part), true));
+          queue.push(chains.size() - 1);
+        }
+      }
+      if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
+        out.push_back(std::move(p));
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const Passage& x, const Passage& y) {
+      if (x.a_tokens_begin != y.a_tokens_begin) return x.a_tokens_begin < y.a_tokens_begin;
+      return x.b_tokens_begin < y.b_tokens_begin;
+    });
+    stats_->passages += out.size();
+    return out;
+  }
+
+ private:
+  // Smith-Waterman over A rows near the chain, each row limited to B tokens
+  // within `band` diagonals of the chain's path; claimed rows are empty.
+  // Fills *p with the best local alignment; false if there is none.
+  bool AlignChain(const Chain& chain, Passage* p) {
+    const int64_t n = static_cast<int64_t>(ids_a_.size());
+    const int64_t m = static_cast<int64_t>(ids_b_.size());
+    const int64_t margin = o_.max_gap;
+    const int64_t t0 = std::max<int64_t>(0, int64_t{chain.runs.front().a} - margin);
+    const int64_t t1 = std::min<int64_t>(n, int64_t{chain.runs.back().a_end()} + margin);
+    const size_t rows = static_cast<size_t>(t1 - t0);
+    row_lo_.assign(rows, 0);
+    row_hi_.assign(rows, 0);
+    row_offset_.assign(rows + 1, 0);
+    trace_.clear();
+    std::vector<int64_t> prev, cur;
+    int64_t prev_lo = 0, prev_hi = 0;
+    int64_t best = 0, best_t = -1, best_j = -1;
+    size_t run = 0;  // the last run starting at or before row t, if any
+    for (int64_t t = t0; t < t1; ++t) {
+      while (run + 1 < chain.runs.size() && chain.runs[run + 1].a <= t) ++run;
+      // The path's diagonals at row t: the run there, and its neighbour where
+      // the row lies in a gap between runs or where two runs overlap in A.
+      const Run& r = chain.runs[run];
+      int64_t dmin = r.diagonal(), dmax = r.diagonal();
+      auto cover = [&dmin, &dmax](const Run& other) {
+        dmin = std::min(dmin, other.diagonal());
+        dmax = std::max(dmax, other.diagonal());
+      };
+      if (r.a <= t && t >= int64_t{r.a_end()} && run + 1 < chain.runs.size()) {
+        cover(chain.runs[run + 1]);
+      }
+      if (run > 0 && t < int64_t{chain.runs[run - 1].a_end()}) cover(chain.runs[run - 1]);
+      int64_t lo = std::max<int64_t>(0, t - dmax - o_.band);
+      int64_t hi = std::min<int64_t>(m, t - dmin + o_.band + 1);
+      if (claimed_[t] || lo >= hi) lo = hi = 0;
+      const size_t row = static_cast<size_t>(t - t0);
+      row_lo_[row] = lo;
+      row_hi_[row] = hi;
+      row_offset_[row] = trace_.size();
+      trace_.resize(trace_.size() + static_cast<size_t>(hi - lo));
+      uint8_t* trace = trace_.data() + row_offset_[row];
+      cur.assign(static_cast<size_t>(hi - lo), 0);
+      stats_->dp_cells += static_cast<uint64_t>(hi - lo);
+      const uint32_t word = ids_a_[t];
+      for (int64_t j = lo; j < hi; ++j) {
+        const int64_t diag = (j - 1 >= prev_lo && j - 1 < prev_hi) ? prev[j - 1 - prev_lo] : 0;
+        const int64_t up = (j >= prev_lo && j < prev_hi) ? prev[j - prev_lo] : 0;
+        const int64_t left = j > lo ? cur[j - 1 - lo] : 0;
+        int64_t h = diag + (word == ids_b_[j] ? o_.match : o_.mismatch);
+        uint8_t op = kDiagonal;
+        if (up + o_.gap > h) h = up + o_.gap, op = kSkipA;
+        if (left + o_.gap > h) h = left + o_.gap, op = kSkipB;
+        if (h <= 0) h = 0, op = kStop;
+        cur[j - lo] = h;
+        trace[j - lo] = op;
+        if (h > best) best = h, best_t = t, best_j = j;
+      }
+      std::swap(prev, cur);
+      prev_lo = lo;
+      prev_hi = hi;
+    }
+    row_offset_[rows] = trace_.size();
+    if (best == 0) return false;
+
+    // Trace back from the best cell to where the score started from zero.
+    std::vector<uint8_t> ops;
+    int64_t t = best_t, j = best_j;
+    while (t >= t0 && j >= 0) {
+      const size_t row = static_cast<size_t>(t - t0);
+      if (j < row_lo_[row] || j >= row_hi_[row]) break;
+      const uint8_t op = trace_[row_offset_[row] + static_cast<size_t>(j - row_lo_[row])];
+      if (op == kStop) break;
+      ops.push_back(op);
+      if (op != kSkipB) --t;
+      if (op != kSkipA) --j;
+    }
+    std::reverse(ops.begin(), ops.end());
+    *p = MakePassage(static_cast<uint32_t>(t + 1), static_cast<uint32_t>(j + 1), ops, best);
+    return true;
+  }
+
+  Passage MakePassage(uint32_t ta, uint32_t tb, const std::vector<uint8_t>& ops, int64_t score) {
+    Passage p;
+    p.a_tokens_begin = ta;
+    p.b_tokens_begin = tb;
+    p.score = score;
+    for (uint8_t op : ops) {
+      const bool equal = op == kDiagonal && ids_a_[ta] == ids_b_[tb];
+      if (p.runs.empty() || p.runs.back().equal != equal) {
+        p.runs.push_back(AlignedRun{ta, ta, tb, tb, equal});
+      }
+      if (op != kSkipB) ++ta;
+      if (op != kSkipA) ++tb;
+      p.runs.back().a_end = ta;
+      p.runs.back().b_end = tb;
+      if (equal) {
+        ++p.words_matched;
+      } else {
+        ++p.words_edited;  // one substituted, dropped or added word
+      }
+    }
+    p.a_tokens_end = ta;
+    p.b_tokens_end = tb;
+    assert(!p.runs.empty() && p.runs.front().equal && p.runs.back().equal);
+    p.a = Span{a_.tokens[p.a_tokens_begin].orig.begin, a_.tokens[p.a_tokens_end - 1].orig.end};
+    p.b = Span{b_.tokens[p.b_tokens_begin].orig.begin, b_.tokens[p.b_tokens_end - 1].orig.end};
+    return p;
+  }
+
+  const NormalizedText& a_;
+  const NormalizedText& b_;
+  const AlignOptions& o_;
+  AlignStats* stats_;
+  std::vector<uint32_t> ids_a_, ids_b_;
+  std::vector<bool> claimed_;  // A tokens inside an accepted passage
+  // Trace-back of the current chain: row r covers B tokens [row_lo_, row_hi_)
+  // at trace_[row_offset_[r]...].
+  std::vector<int64_t> row_lo_, row_hi_;
+  std::vector<size_t> row_offset_;
+  std::vector<uint8_t> trace_;
+};
+
+absl::Status OutOfRange(const char* field, int value, const char* range) {
+  return absl::InvalidArgumentError(std::string("align option ") + field + " must be in " + range +
+                                    ", got " + std::to_string(value));
+}
+
+}  // namespace
+
+absl::Status AlignOptions::Validate() const {
+  if (seed_words < 1 || seed_words > 32) return OutOfRange("seed_words", seed_words, "[1, 32]");
+  if (max_seed_occurrences < 1) {
+    return OutOfRange("max_seed_occurrences", max_seed_occurrences, "[1, inf)");
+  }
+  if (max_gap < 0 || max_gap > 1000) return OutOfRange("max_gap", max_gap, "[0, 1000]");
+  if (band < 1 || band > 1000) return OutOfRange("band", band, "[1, 1000]");
+  if (min_passage_words < seed_words) {
+    return OutOfRange("min_passage_words", min_passage_words, "[seed_words, inf)");
+  }
+  if (match < 1 || match > 1000) return OutOfRange("match", match, "[1, 1000]");
+  if (mismatch > -1 || mismatch < -1000) return OutOfRange("mismatch", mismatch, "[-1000, -1]");
+  if (gap > -1 || gap < -1000) return OutOfRange("gap", gap, "[-1000, -1]");
+  return absl::OkStatus();
+}
+
+std::vector<Passage> AlignPassages(const NormalizedText& a, const NormalizedText& b,
+                                   const AlignOptions& options, AlignStats* stats) {
+  assert(options.Validate().ok());
+  AlignStats local;
+  return Aligner(a, b, options, stats ? stats : &local).AllPassages();
+}
+
+}  // namespace reprint
