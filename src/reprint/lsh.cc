@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 #include <utility>
 
 #include "xxhash.h"
@@ -80,34 +81,58 @@ void BandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t 
   }
 }
 
+namespace {
+
+// Appends the pairs of one band to `out`.
+void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
+               const LshOptions& options, std::vector<std::pair<uint64_t, uint32_t>>& column,
+               std::vector<CandidatePair>& out) {
+  column.resize(num_units);
+  for (uint32_t i = 0; i < num_units; ++i) {
+    column[i] = {keys[static_cast<size_t>(i) * p.bands + band], i};
+  }
+  std::sort(column.begin(), column.end());
+  for (size_t g = 0; g < column.size();) {
+    size_t e = g + 1;
+    while (e < column.size() && column[e].first == column[g].first) ++e;
+    const size_t size = e - g;
+    if (size >= 2) {
+      if (size <= options.max_bucket_all_pairs) {
+        for (size_t x = g; x < e; ++x) {
+          for (size_t y = x + 1; y < e; ++y) out.push_back({column[x].second, column[y].second});
+        }
+      } else {
+        for (size_t y = g + 1; y < e; ++y) out.push_back({column[g].second, column[y].second});
+      }
+    }
+    g = e;
+  }
+  // Keep memory bounded by duplicates across bands.
+  if (out.size() > 4 * static_cast<size_t>(num_units) + (1u << 20)) SortUnique(out);
+}
+
+}  // namespace
+
 std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_t num_units,
                                          const LshParams& p, const LshOptions& options) {
-  std::vector<CandidatePair> out;
-  std::vector<std::pair<uint64_t, uint32_t>> column(num_units);
-  for (int band = 0; band < p.bands; ++band) {
-    for (uint32_t i = 0; i < num_units; ++i) {
-      column[i] = {keys[static_cast<size_t>(i) * p.bands + band], i};
+  const int threads = std::max(1, std::min(options.threads, p.bands));
+  std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
+  auto work = [&](int t) {
+    std::vector<std::pair<uint64_t, uint32_t>> column;
+    for (int band = t; band < p.bands; band += threads) {
+      BandPairs(keys, num_units, p, band, options, column, parts[static_cast<size_t>(t)]);
     }
-    std::sort(column.begin(), column.end());
-    for (size_t g = 0; g < column.size();) {
-      size_t e = g + 1;
-      while (e < column.size() && column[e].first == column[g].first) ++e;
-      const size_t size = e - g;
-      if (size >= 2) {
-        if (size <= options.max_bucket_all_pairs) {
-          for (size_t x = g; x < e; ++x) {
-            for (size_t y = x + 1; y < e; ++y) out.push_back({column[x].second, column[y].second});
-          }
-        } else {
-          for (size_t y = g + 1; y < e; ++y) out.push_back({column[g].second, column[y].second});
-        }
-      }
-      g = e;
-    }
-    // Keep memory bounded by duplicates across bands.
-    if (out.size() > 4 * static_cast<size_t>(num_units) + (1u << 20)) SortUnique(out);
+    SortUnique(parts[static_cast<size_t>(t)]);
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    for (auto& th : pool) th.join();
   }
-  SortUnique(out);
+  std::vector<CandidatePair> out = std::move(parts[0]);
+  for (size_t t = 1; t < parts.size(); ++t) out = MergeCandidates(out, parts[t]);
   return out;
 }
 

@@ -50,6 +50,9 @@ struct LshOptions {
   // member) instead of all pairs, so 100,000 identical units cost O(n), not
   // O(n^2). Clusters stay connected; the pair list is then a spanning set.
   uint32_t max_bucket_all_pairs = 64;
+  // Worker threads; bands are split among them. The output does not depend
+  // on it.
+  int threads = 1;
 };
 
 // Candidate pairs from band keys laid out unit-major (keys[i*bands + band]).
