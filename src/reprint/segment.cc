@@ -2,21 +2,22 @@
 
 #include <algorithm>
 
+#include "reprint/internal/utf8.h"
+
 namespace reprint {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 // Trims ASCII white space from both ends of [b, e) within text.
 Span Trim(std::string_view text, size_t b, size_t e) {
-  while (b < e && IsSpace(text[b])) ++b;
-  while (e > b && IsSpace(text[e - 1])) --e;
+  while (b < e && internal::IsAsciiSpace(text[b])) ++b;
+  while (e > b && internal::IsAsciiSpace(text[e - 1])) --e;
   return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
 }
 
 bool IsBlank(std::string_view text, size_t b, size_t e) {
   for (size_t i = b; i < e; ++i) {
-    if (!IsSpace(text[i])) return false;
+    if (!internal::IsAsciiSpace(text[i])) return false;
   }
   return true;
 }

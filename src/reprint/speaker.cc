@@ -7,35 +7,17 @@
 #include <unordered_map>
 #include <utility>
 
+#include "reprint/internal/utf8.h"
 #include "utf8proc.h"
 
 namespace reprint {
 namespace {
 
+using internal::DecodeAt;
+using internal::IsAsciiSpace;
+
 // ---------------------------------------------------------------------------
 // Characters
-
-int32_t DecodeAt(std::string_view text, size_t i, size_t* len) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  utf8proc_int32_t cp = -1;
-  const utf8proc_ssize_t n =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                       static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-  if (n <= 0) {
-    *len = 1;
-    return -1;
-  }
-  *len = static_cast<size_t>(n);
-  return cp;
-}
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 bool IsSpaceCp(int32_t cp) {
   if (cp < 0) return false;
