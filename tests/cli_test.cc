@@ -183,7 +183,7 @@ TEST(CliTest, JsonReportHasTheDocumentedShape) {
   Json report = ParseReport(run.out);
   ASSERT_TRUE(report.is_object());
   EXPECT_EQ(report["format"], "reprint-report");
-  EXPECT_EQ(report["version"], 1);
+  EXPECT_EQ(report["version"], 2);
   ASSERT_TRUE(report["params"].is_object());
   EXPECT_EQ(report["params"]["unit"], "paragraph");
   EXPECT_DOUBLE_EQ(report["params"]["threshold"].get<double>(), 0.7);

@@ -50,6 +50,14 @@ TEST(SeedsGoldenTest, TextSummaryMatchesStoredSummary) {
   CheckGolden("scan corpus/seeds", "tests/golden/seeds_paragraph.txt");
 }
 
+TEST(SeedsGoldenTest, QuoteReportMatchesStoredReport) {
+  CheckGolden("scan --unit quote --format json corpus/seeds", "tests/golden/seeds_quote.json");
+}
+
+TEST(SeedsGoldenTest, QuoteAuditMatchesStoredSummary) {
+  CheckGolden("scan --unit quote corpus/seeds", "tests/golden/seeds_quote.txt");
+}
+
 class SeedsReport : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -57,10 +65,13 @@ class SeedsReport : public ::testing::Test {
     report_ = Json::parse(RunCli("scan --format json corpus/seeds", &rc));
     ASSERT_EQ(rc, 0);
   }
-  // Clusters having a member whose text contains `needle`.
-  std::vector<Json> ClustersWith(const std::string& needle) const {
+  // Clusters of `kind` having a member whose text contains `needle` (quote
+  // clusters are checked in tests/seeds_quote_test.cc).
+  std::vector<Json> ClustersWith(const std::string& needle,
+                                 const std::string& kind = "repeated-passage") const {
     std::vector<Json> out;
     for (const Json& c : report_["clusters"]) {
+      if (c["kind"] != kind) continue;
       for (const Json& m : c["members"]) {
         if (m["text"].get<std::string>().find(needle) != std::string::npos) {
           out.push_back(c);
@@ -75,7 +86,7 @@ class SeedsReport : public ::testing::Test {
 
 TEST_F(SeedsReport, VersionAndParams) {
   EXPECT_EQ(report_["format"], "reprint-report");
-  EXPECT_EQ(report_["version"], 1);
+  EXPECT_EQ(report_["version"], 2);
   EXPECT_EQ(report_["params"]["threshold"], 0.5);
   EXPECT_EQ(report_["params"]["num_perm"], 128);
   EXPECT_EQ(report_["documents"].size(), 5u);
@@ -94,7 +105,7 @@ TEST_F(SeedsReport, SpansAreOriginalBytes) {
 TEST_F(SeedsReport, DoubledBodyOf004IsFound) {
   int same_doc_pairs = 0;
   for (const Json& c : report_["clusters"]) {
-    if (c["members"].size() != 2) continue;
+    if (c["members"].size() != 2 || c["kind"] != "repeated-passage") continue;
     const Json& a = c["members"][0];
     const Json& b = c["members"][1];
     if (a["doc"] != b["doc"] || a["doc"].get<std::string>().find("004_") == std::string::npos) {
@@ -144,6 +155,21 @@ TEST_F(SeedsReport, NoClusterOfBoilerplateOrCommonWords) {
   }
   EXPECT_TRUE(ClustersWith("Skip to").empty());
   EXPECT_TRUE(ClustersWith("newsletter").empty());
+  EXPECT_TRUE(ClustersWith("Skip to", "quote").empty());
+  EXPECT_TRUE(ClustersWith("newsletter", "quote").empty());
+}
+
+// The default paragraph scan also holds the quote clusters (quotes are units
+// of their own, paired with quotes only).
+TEST_F(SeedsReport, ParagraphScanHasQuoteClusters) {
+  EXPECT_EQ(ClustersWith("This trajectory compels the Iraqi government", "quote").size(), 1u);
+  EXPECT_EQ(ClustersWith("jeopardize civil peace", "quote").size(), 1u);
+  EXPECT_EQ(report_["stats"]["quote_clusters"], 7);
+  for (const Json& c : report_["clusters"]) {
+    for (const Json& m : c["members"]) {
+      EXPECT_EQ(m["unit"], c["kind"] == "quote" ? "quote" : "paragraph");
+    }
+  }
 }
 
 TEST_F(SeedsReport, TwoRunsSameBytes) {

@@ -4,7 +4,8 @@
 set -euo pipefail
 PACKAGES=(cmake g++ make pkg-config
           libxxhash-dev libabsl-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
-          libgtest-dev libbenchmark-dev)
+          libgtest-dev libbenchmark-dev
+          clang-14 libclang-rt-14-dev)  # libFuzzer and sanitizer runtimes for tests/fuzz
 PACKAGES+=("$@")
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

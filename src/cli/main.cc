@@ -11,7 +11,10 @@
 
 #include "CLI/CLI.hpp"
 #include "cli/progress_printer.h"
+#include "reprint/html_report.h"
 #include "reprint/ingest.h"
+#include "reprint/passages.h"
+#include "reprint/preset.h"
 #include "reprint/report.h"
 #include "reprint/scan.h"
 
@@ -24,6 +27,7 @@ int Usage(const std::string& message) {
 
 struct ScanFlags {
   std::vector<std::string> paths;
+  std::string preset = "default";
   std::string unit = "paragraph";
   int shingle = 5;
   int char_shingle = 0;
@@ -34,11 +38,14 @@ struct ScanFlags {
   bool timings = false;
   bool quiet = false;
   bool all_pairs = false;
+  bool no_quotes = false;
+  bool no_variants = false;
 };
 
 bool ParseUnit(const std::string& s, reprint::UnitKind* out) {
   if (s == "doc") *out = reprint::UnitKind::kDoc;
   else if (s == "paragraph") *out = reprint::UnitKind::kParagraph;
+  else if (s == "quote") *out = reprint::UnitKind::kQuote;
   else return false;
   return true;
 }
@@ -51,8 +58,35 @@ bool ParseMeasure(const std::string& s, reprint::Measure* out) {
   return true;
 }
 
-int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestOptions& ingest) {
-  if (!ParseUnit(f.unit, &opt.unit)) return Usage("--unit must be doc or paragraph");
+// Takes the fields a preset sets from `p`, except where their flag was given
+// on the command line (reprint/preset.h; README "Presets").
+void ApplyPreset(const reprint::ScanOptions& p, const CLI::App& scan, reprint::ScanOptions* opt) {
+  auto given = [&scan](const char* flag) { return scan.count(flag) > 0; };
+  opt->preset = p.preset;
+  if (!given("--shingle") && !given("--char-shingle")) {
+    opt->shingle.kind = p.shingle.kind;
+    opt->shingle.size = p.shingle.size;
+  } else if (given("--char-shingle") && p.shingle.kind == reprint::ShingleKind::kCharNoSpace) {
+    opt->shingle.kind = p.shingle.kind;  // the preset's kind of character shingle
+  }
+  if (!given("--sample")) opt->shingle.sample = p.shingle.sample;
+  if (!given("--ocr-repair")) {
+    opt->normalize.dehyphenate = p.normalize.dehyphenate;
+    opt->normalize.ocr_fold = p.normalize.ocr_fold;
+  }
+  if (!given("--measure")) opt->measure = p.measure;
+  if (!given("--threshold")) opt->threshold = p.threshold;
+  const reprint::BoilerplateOptions parsed = opt->boilerplate;
+  opt->boilerplate = p.boilerplate;
+  if (given("--boilerplate")) opt->boilerplate.enabled = parsed.enabled;
+  if (given("--max-df")) opt->boilerplate.max_df = parsed.max_df;
+  opt->containment = p.containment;
+  if (!given("--link-similarity")) opt->min_link_similarity = p.min_link_similarity;
+}
+
+int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestOptions& ingest,
+            const CLI::App& scan) {
+  if (!ParseUnit(f.unit, &opt.unit)) return Usage("--unit must be doc, paragraph or quote");
   if (!ParseMeasure(f.measure, &opt.measure)) {
     return Usage("--measure must be jaccard, containment or both");
   }
@@ -63,8 +97,20 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
     opt.shingle.size = f.shingle;
   }
   opt.normalize.fold_spelling = !f.no_fold_spelling;
+  opt.paragraph_quotes = !f.no_quotes;
+  opt.quote_cluster.join_variants = !f.no_variants;
   opt.pairs = f.all_pairs ? reprint::PairListing::kAll : reprint::PairListing::kSpanning;
-  if (f.format != "json" && f.format != "text") return Usage("--format must be json or text");
+  const absl::StatusOr<reprint::Preset> preset = reprint::ParsePreset(f.preset);
+  if (!preset.ok()) return Usage(std::string(preset.status().message()));
+  if (*preset != reprint::Preset::kDefault) {
+    if (opt.unit == reprint::UnitKind::kQuote) {
+      return Usage("--preset " + f.preset + " is for --unit doc or paragraph");
+    }
+    ApplyPreset(reprint::PresetOptions(*preset, opt.unit), scan, &opt);
+  }
+  if (f.format != "json" && f.format != "text" && f.format != "html") {
+    return Usage("--format must be text, json or html");
+  }
   if (absl::Status s = opt.Validate(); !s.ok()) return Usage(std::string(s.message()));
   if (absl::Status s = ingest.Validate(); !s.ok()) return Usage(std::string(s.message()));
 
@@ -79,9 +125,19 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
   progress.Clear();
   if (!result.ok()) return Usage(std::string(result.status().message()));
 
-  const reprint::ReportInput report{in.documents, *result, in.issues, f.timings};
-  const std::string text =
-      f.format == "json" ? reprint::RenderJson(report) : reprint::RenderText(report);
+  // Passages are aligned for the listed pairs only, after the scan (see
+  // docs/design.md, "Passage alignment"); the text summary does not show them.
+  reprint::ListedPassages passages;
+  if (f.format != "text") {
+    reprint::ListedPassagesOptions popt;
+    popt.threads = opt.threads;
+    passages = reprint::AlignListedPairs(in.documents, *result, popt);
+    result->stats.stage_seconds.emplace_back("align", passages.seconds);
+  }
+  const reprint::ReportInput report{in.documents, *result, in.issues, f.timings, &passages};
+  const std::string text = f.format == "json"   ? reprint::RenderJson(report)
+                           : f.format == "html" ? reprint::RenderHtml(report)
+                                                : reprint::RenderText(report);
   if (f.output.empty() || f.output == "-") {
     std::cout << text;
     std::cout.flush();
@@ -106,9 +162,25 @@ int main(int argc, char** argv) {
   CLI::App* scan = app.add_subcommand("scan", "find near-duplicate and repeated text");
   scan->add_option("paths", f.paths, "files, folders, .jsonl files, or - for standard input")
       ->required();
-  scan->add_option("--unit", f.unit, "doc | paragraph")->capture_default_str();
+  scan->add_option("--preset", f.preset,
+                   "default | reprints: a parameter set (noisy news and wire copy: reprints); "
+                   "flags given explicitly override it")
+      ->capture_default_str();
+  scan->add_option("--unit", f.unit, "doc | paragraph | quote")->capture_default_str();
   scan->add_option("--shingle", f.shingle, "words per shingle")->capture_default_str();
   scan->add_option("--char-shingle", f.char_shingle, "characters per shingle (instead of words)");
+  scan->add_option("--sample", opt.shingle.sample, "keep 1 in N shingles, chosen by hash")
+      ->capture_default_str();
+  scan->add_flag("--ocr-repair,!--no-ocr-repair", opt.normalize.ocr_fold,
+                 "undo line-end hyphenation and fold OCR confusions (c/e, i/l/1, o/0, rn/m)");
+  scan->add_flag("--boilerplate,!--no-boilerplate", opt.boilerplate.enabled,
+                 "ignore shingles that recur across a source's documents");
+  scan->add_option("--max-df", opt.boilerplate.max_df,
+                   "with --boilerplate: also ignore shingles in more documents (0: no cap)")
+      ->capture_default_str();
+  scan->add_option("--link-similarity", opt.min_link_similarity,
+                   "drop pairs whose units share too few matches before clustering (0: keep all)")
+      ->capture_default_str();
   scan->add_option("--num-perm", opt.num_perm, "MinHash signature length K")->capture_default_str();
   scan->add_option("--bands", opt.bands, "LSH bands (with --rows)");
   scan->add_option("--rows", opt.rows, "LSH rows per band (with --bands)");
@@ -118,11 +190,21 @@ int main(int argc, char** argv) {
   scan->add_flag("--exact", opt.exact, "brute-force all pairs (the reference)");
   scan->add_option("--min-words", opt.min_words, "skip units with fewer words")
       ->capture_default_str();
+  scan->add_option("--min-quote-words", opt.quote.min_words,
+                   "quotations with fewer words are not units")
+      ->capture_default_str();
+  scan->add_flag("--no-quotes", f.no_quotes,
+                 "paragraph scans: do not add quotations as units of their own");
+  scan->add_option("--variant-threshold", opt.quote_cluster.variant_threshold,
+                   "content-word Jaccard at which a quote of the same speaker joins a quote "
+                   "cluster as a variant")
+      ->capture_default_str();
+  scan->add_flag("--no-variants", f.no_variants, "quote clusters hold exact members only");
   scan->add_flag("--no-fold-spelling", f.no_fold_spelling,
                  "do not fold British/American spelling variants");
   scan->add_flag("--all-pairs", f.all_pairs,
                  "list every verified pair of a cluster (default: a spanning set, n-1 pairs)");
-  scan->add_option("--format", f.format, "text | json")->capture_default_str();
+  scan->add_option("--format", f.format, "text | json | html")->capture_default_str();
   scan->add_option("-o,--output", f.output, "write the report here (default stdout)");
   scan->add_option("--threads", opt.threads, "worker threads")->capture_default_str();
   scan->add_option("--id-field", ingest.id_field, "JSONL id field")->capture_default_str();
@@ -141,6 +223,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
-  if (*scan) return RunScan(f, opt, ingest);
+  opt.normalize.dehyphenate = opt.normalize.ocr_fold;
+  if (*scan) return RunScan(f, opt, ingest, *scan);
   return 2;
 }

@@ -71,21 +71,55 @@ void Reject(IngestResult* r, const std::string& path, uint64_t line, std::string
   r->issues.push_back(InputIssue{path, line, std::move(message), true});
 }
 
+// Reads `in` to its end, or until it holds more than `limit` bytes: then
+// stops (an endless input such as /dev/zero or `yes |` must not fill memory)
+// and returns false with `*out` cleared. `size_hint` (e.g. the file size)
+// only reserves memory.
+bool ReadBounded(std::istream& in, uint64_t limit, uint64_t size_hint, std::string* out) {
+  out->clear();
+  out->reserve(static_cast<size_t>(std::min(size_hint, limit) + 1));
+  char buf[1 << 16];
+  while (in.read(buf, sizeof(buf)) || in.gcount() > 0) {
+    out->append(buf, static_cast<size_t>(in.gcount()));
+    if (out->size() > limit) {
+      out->clear();
+      out->shrink_to_fit();
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string OverLimit(uint64_t limit) {
+  return "document exceeds the limit of " + std::to_string(limit) + " bytes; not read";
+}
+
 // Reads a whole file; on failure records an issue and returns false.
-bool ReadFile(const std::string& path, std::string* out, IngestResult* r) {
+bool ReadFile(const std::string& path, uint64_t limit, std::string* out, IngestResult* r) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::error_code ec(errno, std::generic_category());
     Reject(r, path, 0, "cannot open: " + ec.message());
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  std::error_code size_ec;
+  const uintmax_t size = fs::file_size(path, size_ec);  // fails for pipes and devices
+  if (!size_ec && size > limit) {
+    r->bytes_read += size;
+    Reject(r, path, 0,
+           "document of " + std::to_string(size) + " bytes exceeds the limit of " +
+               std::to_string(limit) + "; not read");
+    return false;
+  }
+  if (!ReadBounded(in, limit, size_ec ? 0 : size, out)) {
+    r->bytes_read += limit + 1;
+    Reject(r, path, 0, OverLimit(limit));
+    return false;
+  }
   if (in.bad()) {
     Reject(r, path, 0, "read failed");
     return false;
   }
-  *out = std::move(ss).str();
   return true;
 }
 
@@ -120,7 +154,9 @@ void IngestFile(const std::string& path, const IngestOptions& opt, IngestResult*
     return;
   }
   std::string text;
-  if (ReadFile(path, &text, r)) AddTextDocument(path, std::move(text), opt, r);
+  if (ReadFile(path, opt.max_document_bytes, &text, r)) {
+    AddTextDocument(path, std::move(text), opt, r);
+  }
 }
 
 // A regular file found in a folder, or an unreadable subfolder (`error` set).
@@ -149,7 +185,12 @@ void CollectFolder(const std::string& dir, std::vector<FolderEntry>* files, Inge
     }
     std::error_code sec;
     const fs::file_status st = it->symlink_status(sec);
-    if (sec) continue;
+    if (sec) {
+      // E.g. ENAMETOOLONG past PATH_MAX: report it once, do not descend.
+      found.push_back({it->path().string(), "cannot read: " + sec.message()});
+      it.disable_recursion_pending();
+      continue;
+    }
     if (fs::is_symlink(st)) {
       // Follow links to files, never links to folders.
       std::error_code tec;
@@ -269,9 +310,13 @@ IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& 
       if (options.stdin_jsonl) {
         IngestJsonl(sin, "-", options, &r);
       } else {
-        std::ostringstream ss;
-        ss << sin.rdbuf();
-        AddTextDocument("-", std::move(ss).str(), options, &r);
+        std::string text;
+        if (ReadBounded(sin, options.max_document_bytes, 0, &text)) {
+          AddTextDocument("-", std::move(text), options, &r);
+        } else {
+          r.bytes_read += options.max_document_bytes + 1;
+          Reject(&r, "-", 0, OverLimit(options.max_document_bytes));
+        }
       }
       continue;
     }

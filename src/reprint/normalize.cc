@@ -3,6 +3,7 @@
 #include <array>
 #include <cstring>
 
+#include "reprint/internal/ocr_repair.h"
 #include "utf8proc.h"
 
 namespace reprint {
@@ -316,6 +317,7 @@ NormalizedText Normalize(std::string_view original, Span span, const NormalizeOp
     }
   }
   b.EndWord();
+  if (options.dehyphenate || options.ocr_fold) internal::RepairOcr(original, options, &out);
   return out;
 }
 

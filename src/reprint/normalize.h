@@ -10,7 +10,9 @@
 // dont); dots between single letters join (U.S. -> us); hyphens, dashes,
 // quotes of every style and all other punctuation separate words and are
 // otherwise ignored. With `fold_spelling`, British/American variants fold to
-// one form (jeopardise -> jeopardize, neighbourhood -> neighborhood).
+// one form (jeopardise -> jeopardize, neighbourhood -> neighborhood). With
+// `dehyphenate` and `ocr_fold` (off by default; the reprints preset turns
+// them on), line-end hyphenation is undone and OCR confusions are folded.
 //
 //   NormalizedText n = Normalize(doc.text, Span{0, size});
 //   for (const Token& t : n.tokens) use(n.word(t), t.orig);
@@ -32,13 +34,26 @@ struct NormalizeOptions {
   // Fold British/American spelling variants (-ise/-ize, -our/-or, -tre/-ter).
   // On: reprints edited for house style still match; off: exact spelling.
   bool fold_spelling = true;
+  // Join words split by a line-end hyphen: "exam- ple" -> "example" (also a
+  // soft hyphen). On: OCR and hard-wrapped print match their source; off: a
+  // rare "pre- and post-war" is not joined into "preand".
+  bool dehyphenate = false;
+  // Fold characters OCR confuses onto one (c/e, i/l/1, o/0, rn/m, vv/w) so
+  // "rnodern" and "modem" match "modern". On: scanned text matches its
+  // source; off: fewer chance matches between different words (clear/dear
+  // stay apart).
+  bool ocr_fold = false;
 };
 
 // One word of normalized text.
 struct Token {
   uint32_t norm_begin = 0;  // [norm_begin, norm_end) in NormalizedText::text
   uint32_t norm_end = 0;
-  Span orig;                // the original bytes the word came from
+  // The original bytes the word came from. Tokens are in text order with
+  // disjoint spans, except that the words of one code point whose
+  // compatibility decomposition holds several ("½" -> "1⁄2" -> 1 2) share
+  // that code point's bytes (tests/fuzz/normalize_fuzz.h checks both).
+  Span orig;
 };
 
 struct NormalizedText {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "nlohmann/json.hpp"
+#include "reprint/internal/quote_report.h"
 
 namespace reprint {
 namespace {
@@ -19,12 +20,16 @@ std::string_view SpanText(const Document& d, const Span& s) {
 
 Json ParamsJson(const ScanOptions& o) {
   Json p;
+  p["preset"] = o.preset;
   p["unit"] = UnitKindName(o.unit);
-  p["shingle"] = {{"kind", o.shingle.kind == ShingleKind::kWord ? "word" : "char"},
+  p["shingle"] = {{"kind", ShingleKindName(o.shingle.kind)},
                   {"size", o.shingle.size},
+                  {"sample", o.shingle.sample},
                   {"hash", "xxh3-64"}};
   p["normalize"] = {{"unicode", "nfkd+casefold+strip-marks"},
-                    {"fold_spelling", o.normalize.fold_spelling}};
+                    {"fold_spelling", o.normalize.fold_spelling},
+                    {"dehyphenate", o.normalize.dehyphenate},
+                    {"ocr_fold", o.normalize.ocr_fold}};
   p["segment"] = {{"wrapped_line_max", o.segment.wrapped_line_max}};
   p["min_words"] = o.min_words;
   p["num_perm"] = o.num_perm;
@@ -43,7 +48,52 @@ Json ParamsJson(const ScanOptions& o) {
                       {"window", o.containment.window},
                       {"max_postings", o.containment.max_postings},
                       {"slack", o.containment.slack}};
+  p["boilerplate"] = {{"enabled", o.boilerplate.enabled},
+                      {"source_min_docs", o.boilerplate.source_min_docs},
+                      {"source_share", o.boilerplate.source_share},
+                      {"max_df", o.boilerplate.max_df},
+                      {"common_ratio", o.boilerplate.common_ratio},
+                      {"common_quantile", o.boilerplate.common_quantile},
+                      {"common_floor", o.boilerplate.common_floor},
+                      {"min_shingles", o.boilerplate.min_shingles}};
+  p["min_link_similarity"] = o.min_link_similarity;
+  p["quote"] = internal::QuoteParamsJson(o);
   return p;
+}
+
+Json AlignParamsJson(const AlignOptions& a) {
+  return Json{{"method", "seed-chain-banded-smith-waterman"},
+              {"seed_words", a.seed_words},
+              {"max_seed_occurrences", a.max_seed_occurrences},
+              {"max_gap", a.max_gap},
+              {"band", a.band},
+              {"min_passage_words", a.min_passage_words},
+              {"match", a.match},
+              {"mismatch", a.mismatch},
+              {"gap", a.gap}};
+}
+
+// A pair's passages (report version 2): byte spans into the members'
+// original documents, and the edits inside each passage.
+Json PassagesJson(const std::vector<PairPassage>& passages) {
+  Json out = Json::array();
+  for (const PairPassage& pp : passages) {
+    const Passage& p = pp.passage;
+    Json edits = Json::array();
+    for (const EditSpan& e : pp.edits) {
+      edits.push_back(Json{{"a_start", e.a.begin}, {"a_end", e.a.end}, {"b_start", e.b.begin},
+                           {"b_end", e.b.end}, {"a_words", e.a_words}, {"b_words", e.b_words}});
+    }
+    out.push_back(Json{{"a_start", p.a.begin},
+                       {"a_end", p.a.end},
+                       {"b_start", p.b.begin},
+                       {"b_end", p.b.end},
+                       {"words_matched", p.words_matched},
+                       {"words_edited", p.words_edited},
+                       {"score", p.score},
+                       {"edits", std::move(edits)}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -64,10 +114,14 @@ const char* ClusterKindName(const ScanResult& result, const Cluster& c) {
 
 std::string RenderJson(const ReportInput& in) {
   const ScanResult& r = in.result;
+  ListedPassages own_passages;
+  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
+  const ListedPassages& passages = in.passages ? *in.passages : own_passages;
   Json root;
   root["format"] = kReportFormat;
   root["version"] = kReportVersion;
   root["params"] = ParamsJson(r.options);
+  root["params"]["align"] = AlignParamsJson(passages.options);
   Json docs = Json::array();
   for (const Document& d : in.documents) {
     Json j;
@@ -75,6 +129,7 @@ std::string RenderJson(const ReportInput& in) {
     j["source"] = d.source;
     j["path"] = d.path;
     if (d.line > 0) j["line"] = d.line;
+    if (!d.date.empty()) j["date"] = d.date;
     j["bytes"] = d.text.size();
     docs.push_back(std::move(j));
   }
@@ -96,6 +151,7 @@ std::string RenderJson(const ReportInput& in) {
       m["start"] = unit.span.begin;
       m["end"] = unit.span.end;
       m["text"] = std::string(SpanText(d, unit.span));
+      internal::AddQuoteMemberJson(in.documents, r, ci, members.size(), &m);
       members.push_back(std::move(m));
     }
     cj["members"] = std::move(members);
@@ -111,9 +167,11 @@ std::string RenderJson(const ReportInput& in) {
       pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
       pj["shared_shingles"] = p.score.shared;
       pj["estimated"] = false;
+      pj["passages"] = PassagesJson(passages.passages[ci][&p - c.pairs.data()]);
       pairs.push_back(std::move(pj));
     }
     cj["pairs"] = std::move(pairs);
+    internal::AddQuoteClusterJson(r, ci, &cj);
     clusters.push_back(std::move(cj));
   }
   root["clusters"] = std::move(clusters);
@@ -137,6 +195,30 @@ std::string RenderJson(const ReportInput& in) {
   stats["candidates"] = s.candidates;
   stats["verified_pairs"] = s.verified_pairs;
   stats["clusters"] = s.clusters;
+  if (r.options.min_link_similarity > 0) stats["pruned_pairs"] = s.pruned_pairs;
+  if (r.options.boilerplate.enabled) {
+    const BoilerplateStats& b = s.boilerplate;
+    Json sources = Json::array();
+    for (const SourceBoilerplate& src : b.sources) {
+      sources.push_back(Json{{"source", src.source},
+                             {"documents", src.documents},
+                             {"shingles", src.shingles},
+                             {"units", src.units},
+                             {"removed", src.removed}});
+    }
+    stats["boilerplate"] = {{"shingles", b.shingles},
+                            {"source_shingles", b.source_shingles},
+                            {"capped_shingles", b.capped_shingles},
+                            {"removed", b.removed},
+                            {"common_removed", b.common_removed},
+                            {"units_touched", b.units_touched},
+                            {"units_dropped", b.units_dropped},
+                            {"sources", std::move(sources)}};
+  }
+  stats["quotes"] = s.quotes;
+  stats["quote_clusters"] = s.quote_clusters;
+  stats["quote_variants"] = s.quote_variants;
+  stats["passages"] = passages.stats.passages;
   if (in.include_timings) {
     Json t;
     for (const auto& [stage, sec] : s.stage_seconds) t[stage] = sec;
@@ -152,13 +234,25 @@ std::string RenderText(const ReportInput& in) {
   const ScanResult& r = in.result;
   const ScanOptions& o = r.options;
   std::string out;
-  absl::StrAppend(&out, "reprint: ", r.stats.documents, " documents, ", r.stats.units, " ",
-                  UnitKindName(o.unit), " units compared, ", r.clusters.size(), " clusters\n");
+  if (o.unit == UnitKind::kParagraph && r.stats.quotes > 0) {
+    absl::StrAppend(&out, "reprint: ", r.stats.documents, " documents, ",
+                    r.stats.units - r.stats.quotes, " paragraph and ", r.stats.quotes,
+                    " quote units compared, ", r.clusters.size(), " clusters (",
+                    r.stats.quote_clusters, " of quotes)\n");
+  } else {
+    absl::StrAppend(&out, "reprint: ", r.stats.documents, " documents, ", r.stats.units, " ",
+                    UnitKindName(o.unit), " units compared, ", r.clusters.size(), " clusters\n");
+  }
   absl::StrAppendFormat(
       &out, "params: threshold %.2f (%s), %d-%s shingles, K=%d, LSH %d bands x %d rows%s\n",
-      o.threshold, MeasureName(o.measure), o.shingle.size,
-      o.shingle.kind == ShingleKind::kWord ? "word" : "char", o.num_perm, o.bands, o.rows,
-      o.exact ? ", exact all-pairs" : "");
+      o.threshold, MeasureName(o.measure), o.shingle.size, ShingleKindName(o.shingle.kind),
+      o.num_perm, o.bands, o.rows, o.exact ? ", exact all-pairs" : "");
+  if (o.preset != "default") absl::StrAppend(&out, "preset: ", o.preset, "\n");
+  if (o.boilerplate.enabled) {
+    absl::StrAppend(&out, "boilerplate: ", r.stats.boilerplate.shingles, " shingles in ",
+                    r.stats.boilerplate.sources.size(), " sources, ",
+                    r.stats.boilerplate.units_dropped, " units all boilerplate\n");
+  }
   size_t rejected = 0;
   for (const InputIssue& i : in.issues) rejected += i.rejected;
   if (!in.issues.empty()) {
@@ -195,6 +289,7 @@ std::string RenderText(const ReportInput& in) {
                             p.score.jaccard, p.score.containment_a_in_b,
                             p.score.containment_b_in_a);
     }
+    internal::AppendQuoteAuditText(in.documents, r, ci, &out);
   }
   return out;
 }

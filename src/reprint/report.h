@@ -13,11 +13,12 @@
 #include <vector>
 
 #include "reprint/document.h"
+#include "reprint/passages.h"
 #include "reprint/scan.h"
 
 namespace reprint {
 
-inline constexpr int kReportVersion = 1;
+inline constexpr int kReportVersion = 2;  // 2: passages per pair; quote clusters
 inline constexpr char kReportFormat[] = "reprint-report";
 
 struct ReportInput {
@@ -25,6 +26,9 @@ struct ReportInput {
   const ScanResult& result;
   const std::vector<InputIssue>& issues;
   bool include_timings = false;  // stage seconds in stats (breaks byte-equality)
+  // The passages of every listed pair (AlignListedPairs on `result`). Null:
+  // RenderJson aligns them itself, with default options on one thread.
+  const ListedPassages* passages = nullptr;
 };
 
 const char* ClusterKindName(const ScanResult& result, const Cluster& c);

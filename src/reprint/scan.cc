@@ -4,9 +4,13 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <tuple>
+#include <utility>
 
+#include "reprint/link_prune.h"
 #include "reprint/minhash.h"
 #include "xxhash.h"
 
@@ -74,9 +78,11 @@ class StageTimer {
   Clock::time_point start_;
 };
 
-// What the per-unit stages produce for one unit.
+// What the per-unit stages produce for one kept unit. Scan holds one pointer
+// per segmented unit and allocates a record only for units that are kept, so
+// ten million one-word paragraphs cost 80 MB of pointers, not 880 MB of
+// empty records.
 struct UnitFeatures {
-  bool kept = false;
   std::vector<uint64_t> set;           // sorted unique shingles
   std::vector<uint64_t> band_keys;     // LSH keys, one per band
   std::vector<uint64_t> fingerprints;  // winnowed, for containment candidates
@@ -90,7 +96,6 @@ uint64_t DeriveSeed(uint64_t master, const char* stage) {
 }
 
 absl::Status ScanOptions::Validate() const {
-  if (unit == UnitKind::kQuote) return absl::InvalidArgumentError("--unit quote is not available");
   if (!segment.Valid()) return absl::InvalidArgumentError("invalid segment options");
   if (absl::Status s = shingle.Validate(); !s.ok()) return s;
   if (absl::Status s = MinHashOptions{num_perm, seed}.Validate(); !s.ok()) return s;
@@ -106,7 +111,14 @@ absl::Status ScanOptions::Validate() const {
   if (min_words < 1) return absl::InvalidArgumentError("min_words must be >= 1");
   if (threads < 1 || threads > 256) return absl::InvalidArgumentError("threads must be in [1, 256]");
   if (absl::Status s = containment.Validate(); !s.ok()) return s;
+  if (absl::Status s = boilerplate.Validate(); !s.ok()) return s;
+  if (!(min_link_similarity >= 0 && min_link_similarity <= 1)) {
+    return absl::InvalidArgumentError("link similarity must be in [0, 1]");
+  }
   if (lsh.max_bucket_all_pairs < 2) return absl::InvalidArgumentError("max bucket must be >= 2");
+  if (quote.min_words < 1) return absl::InvalidArgumentError("min_quote_words must be >= 1");
+  if (absl::Status s = quote_cluster.Validate(); !s.ok()) return s;
+  if (speaker.context_bytes == 0) return absl::InvalidArgumentError("speaker context_bytes must be > 0");
   return absl::OkStatus();
 }
 
@@ -127,7 +139,27 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   StageTimer timer(&stats);
   ProgressReporter reporter(progress);
 
-  // Segment.
+  // Segment. Quote units (reprint/quote_cluster.h) come from each document's
+  // quotes, which are sorted by inner span, and keep that order among the
+  // document's units (stable sort), so the k-th quote unit of a document is
+  // doc_quotes[doc][k].
+  const bool want_quotes = options.unit == UnitKind::kQuote ||
+                           (options.unit == UnitKind::kParagraph && options.paragraph_quotes);
+  std::vector<std::vector<QuoteUnit>> doc_quotes(want_quotes ? documents.size() : 0);
+  if (want_quotes) {
+    QuoteOptions quote = options.quote;
+    quote.segment = options.segment;
+    SpeakerOptions speaker = options.speaker;
+    speaker.segment = options.segment;
+    ParallelFor(documents.size(), options.threads, [&](size_t d) {
+      doc_quotes[d] = FindQuoteUnits(documents[d].text, quote, speaker);
+      std::stable_sort(doc_quotes[d].begin(), doc_quotes[d].end(),
+                       [](const QuoteUnit& a, const QuoteUnit& b) {
+                         return std::pair(a.quote.inner.begin, a.quote.inner.end) <
+                                std::pair(b.quote.inner.begin, b.quote.inner.end);
+                       });
+    });
+  }
   std::vector<Unit> all;
   for (uint32_t d = 0; d < documents.size(); ++d) {
     const std::string& text = documents[d].text;
@@ -136,8 +168,18 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       Span s = WholeText(text);
       if (s.size() > 0) all.push_back(Unit{d, UnitKind::kDoc, s});
     } else {
-      for (const Span& s : SegmentParagraphs(text, options.segment)) {
-        all.push_back(Unit{d, UnitKind::kParagraph, s});
+      const size_t first = all.size();
+      if (options.unit == UnitKind::kParagraph) {
+        for (const Span& s : SegmentParagraphs(text, options.segment)) {
+          all.push_back(Unit{d, UnitKind::kParagraph, s});
+        }
+      }
+      if (want_quotes && !doc_quotes[d].empty()) {
+        for (const QuoteUnit& q : doc_quotes[d]) all.push_back(Unit{d, UnitKind::kQuote, q.quote.inner});
+        std::stable_sort(all.begin() + first, all.end(), [](const Unit& a, const Unit& b) {
+          return std::tuple(a.span.begin, a.span.end, a.kind) <
+                 std::tuple(b.span.begin, b.span.end, b.kind);
+        });
       }
     }
   }
@@ -150,7 +192,14 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   const MinHasher hasher(MinHashOptions{options.num_perm, DeriveSeed(options.seed, "minhash")});
   const uint64_t band_seed = DeriveSeed(options.seed, "lsh");
   const bool want_fingerprints = !options.exact && options.measure != Measure::kJaccard;
-  std::vector<UnitFeatures> features(all.size());
+  std::vector<std::unique_ptr<UnitFeatures>> features(all.size());
+  auto sign = [&](UnitFeatures& f) {
+    if (options.exact) return;
+    std::vector<uint32_t> sig(static_cast<size_t>(options.num_perm));
+    hasher.Sign(f.set, sig.data());
+    f.band_keys.resize(static_cast<size_t>(lsh.bands));
+    BandKeys(sig, lsh, band_seed, f.band_keys.data());
+  };
   std::atomic<uint64_t> units_done{0}, bytes_done{0};
   ParallelFor(all.size(), options.threads, [&](size_t i) {
     const Unit& u = all[i];
@@ -158,21 +207,40 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
     if ((done & 255) == 0) reporter.Update("shingle+sign", done, all.size(), bytes);
     NormalizedText norm = Normalize(documents[u.doc].text, u.span, options.normalize);
-    if (norm.tokens.size() < static_cast<size_t>(options.min_words)) return;
+    // Quotes were filtered by their own word count (options.quote.min_words).
+    const int min_words = u.kind == UnitKind::kQuote ? 1 : options.min_words;
+    if (norm.tokens.size() < static_cast<size_t>(min_words)) return;
     std::vector<uint64_t> seq = Shingle(norm, shingle);
     if (seq.empty()) return;
-    UnitFeatures& f = features[i];
-    f.kept = true;
+    features[i] = std::make_unique<UnitFeatures>();
+    UnitFeatures& f = *features[i];
     f.shingles = seq.size();
     if (want_fingerprints) f.fingerprints = Winnow(seq, options.containment.window);
     f.set = ShingleSet(std::move(seq));
-    if (!options.exact) {
-      std::vector<uint32_t> sig(static_cast<size_t>(options.num_perm));
-      hasher.Sign(f.set, sig.data());
-      f.band_keys.resize(static_cast<size_t>(lsh.bands));
-      BandKeys(sig, lsh, band_seed, f.band_keys.data());
-    }
+    if (!options.boilerplate.enabled) sign(f);
   });
+  if (options.boilerplate.enabled) {
+    // Boilerplate needs every unit's set: remove it, then sign.
+    std::vector<uint32_t> kept, unit_docs;
+    std::vector<std::vector<uint64_t>*> unit_sets, unit_fingerprints;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (!features[i]) continue;
+      kept.push_back(static_cast<uint32_t>(i));
+      unit_docs.push_back(all[i].doc);
+      unit_sets.push_back(&features[i]->set);
+      if (want_fingerprints) unit_fingerprints.push_back(&features[i]->fingerprints);
+    }
+    std::vector<uint8_t> dropped;
+    stats.boilerplate = RemoveBoilerplate(documents, unit_docs, unit_sets, unit_fingerprints,
+                                          options.boilerplate, &dropped);
+    ParallelFor(kept.size(), options.threads, [&](size_t k) {
+      if (dropped[k]) {
+        features[kept[k]].reset();
+      } else {
+        sign(*features[kept[k]]);
+      }
+    });
+  }
   reporter.Finish("shingle+sign", all.size(), all.size(), bytes_done.load());
   timer.Done("shingle+sign");
 
@@ -180,21 +248,32 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   ShingleSets sets;
   std::vector<uint64_t> keys;
   std::vector<std::vector<uint64_t>> fingerprints;
+  size_t next_quote = 0;  // of the current document, in doc_quotes
   for (size_t i = 0; i < all.size(); ++i) {
-    UnitFeatures& f = features[i];
-    if (!f.kept) {
+    if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
+    QuoteUnit* quote = all[i].kind == UnitKind::kQuote ? &doc_quotes[all[i].doc][next_quote++] : nullptr;
+    if (quote != nullptr && features[i]) {
+      quote->unit = static_cast<uint32_t>(result.units.size());
+      result.quotes.push_back(std::move(*quote));
+    }
+    if (!features[i]) {
       ++stats.units_too_short;
       continue;
     }
+    UnitFeatures& f = *features[i];
     result.units.push_back(all[i]);
     sets.Add(f.set);
     keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
     if (want_fingerprints) fingerprints.push_back(std::move(f.fingerprints));
     stats.shingles += f.shingles;
-    f = UnitFeatures();
+    features[i].reset();
   }
   features.clear();
   features.shrink_to_fit();
+  stats.units_too_short -= stats.boilerplate.units_dropped;  // counted apart
+  doc_quotes.clear();
+  doc_quotes.shrink_to_fit();
+  stats.quotes = result.quotes.size();
   const uint32_t n = static_cast<uint32_t>(result.units.size());
   stats.units = n;
 
@@ -203,6 +282,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   auto allowed = [&units](uint32_t a, uint32_t b) {
     const Unit& x = units[a];
     const Unit& y = units[b];
+    if (x.kind != y.kind) return false;  // quotes pair with quotes only
     if (x.doc != y.doc) return true;
     return x.span.end <= y.span.begin || y.span.end <= x.span.begin;
   };
@@ -215,7 +295,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
                               &vstats);
     stats.candidates = vstats.candidates;
   } else {
-    std::vector<CandidatePair> candidates = LshCandidates(keys, n, lsh, options.lsh);
+    LshOptions lsh_options = options.lsh;
+    lsh_options.threads = options.threads;
+    std::vector<CandidatePair> candidates = LshCandidates(keys, n, lsh, lsh_options);
     stats.lsh_candidates = candidates.size();
     keys.clear();
     keys.shrink_to_fit();
@@ -235,9 +317,23 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   reporter.Finish("verify", vstats.candidates, vstats.candidates, 0);
   timer.Done("verify");
 
+  if (options.min_link_similarity > 0) {
+    LinkPruneStats prune;
+    verified = PruneWeakLinks(n, verified, options.min_link_similarity, &prune);
+    stats.pruned_pairs = prune.pruned;
+  }
   result.clusters = BuildClusters(n, verified, options.pairs);
   stats.clusters = result.clusters.size();
   timer.Done("cluster");
+
+  // Quote clusters: speaker, variants, fullest wording, diffs, earliest carrier.
+  QuoteAuditStats qstats;
+  result.quote_clusters =
+      AuditQuoteClusters(documents, result.units, result.quotes, options.normalize,
+                         options.quote_cluster, &result.clusters, &qstats);
+  stats.quote_clusters = qstats.clusters;
+  stats.quote_variants = qstats.variants;
+  timer.Done("quotes");
   return result;
 }
 

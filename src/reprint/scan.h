@@ -1,6 +1,7 @@
 // File: reprint/scan.h
-// The scan pipeline: segment -> normalize -> shingle -> sign -> LSH and
-// fingerprint candidates -> exact verification -> clusters.
+// The scan pipeline: segment (and quotes) -> normalize -> shingle -> sign ->
+// LSH and fingerprint candidates -> exact verification -> clusters -> quote
+// audit (reprint/quote_cluster.h).
 //
 //   ScanOptions opt;                 // paragraphs, 5-word shingles, T = 0.5
 //   opt.threads = 2;
@@ -17,12 +18,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "reprint/boilerplate.h"
 #include "reprint/cluster.h"
 #include "reprint/containment.h"
 #include "reprint/document.h"
 #include "reprint/lsh.h"
 #include "reprint/normalize.h"
 #include "reprint/progress.h"
+#include "reprint/quote_cluster.h"
 #include "reprint/segment.h"
 #include "reprint/shingle.h"
 #include "reprint/verify.h"
@@ -30,6 +33,10 @@
 namespace reprint {
 
 struct ScanOptions {
+  // The named parameter set these options started from (reprint/preset.h):
+  // "default" or "reprints". A label for the report; the fields below are
+  // what runs.
+  std::string preset = "default";
   UnitKind unit = UnitKind::kParagraph;
   SegmentOptions segment;
   NormalizeOptions normalize;
@@ -52,6 +59,21 @@ struct ScanOptions {
   PairListing pairs = PairListing::kSpanning;
   ContainmentOptions containment;
   LshOptions lsh;
+  // Shingles recurring across a source's documents (or the corpus) are
+  // removed from every unit before signing (reprint/boilerplate.h).
+  BoilerplateOptions boilerplate;
+  // Verified pairs whose units are matched by too few of the same units are
+  // dropped before clustering (reprint/link_prune.h; 0: keep all), so one
+  // pair cannot chain two families into one cluster.
+  double min_link_similarity = 0;
+  // Quotations as units of kind quote (reprint/quote_cluster.h): the only
+  // units with unit == kQuote, and alongside paragraphs when
+  // `paragraph_quotes`. Quote units pair only with quote units. quote.min_words
+  // (default 6) replaces min_words for them; quote.segment is `segment`.
+  QuoteOptions quote;
+  bool paragraph_quotes = true;
+  SpeakerOptions speaker;  // segment is `segment`
+  QuoteClusterOptions quote_cluster;
 
   absl::Status Validate() const;
   // The LSH parameters in force (explicit, or chosen from the threshold).
@@ -72,6 +94,12 @@ struct ScanStats {
   uint64_t candidates = 0;  // after merging both generators
   uint64_t verified_pairs = 0;
   uint64_t clusters = 0;
+  // What was treated as boilerplate (all zero unless options.boilerplate.enabled).
+  BoilerplateStats boilerplate;
+  uint64_t pruned_pairs = 0;  // verified pairs dropped by min_link_similarity
+  uint64_t quotes = 0;          // quote units kept (included in `units`)
+  uint64_t quote_clusters = 0;  // clusters of kind quote (included in `clusters`)
+  uint64_t quote_variants = 0;  // quote units joined to a quote cluster as variants
   // Wall seconds per stage, in pipeline order (not deterministic: reported
   // only on request).
   std::vector<std::pair<std::string, double>> stage_seconds;
@@ -81,6 +109,11 @@ struct ScanResult {
   ScanOptions options;  // as used; bands and rows resolved
   std::vector<Unit> units;  // sorted by (doc, begin, end)
   std::vector<Cluster> clusters;
+  // One per unit of kind quote, sorted by unit: the quote and its speaker.
+  std::vector<QuoteUnit> quotes;
+  // One per cluster of kind quote, sorted by cluster: speaker key, fullest
+  // and earliest member, variants, word diffs (FindQuoteCluster).
+  std::vector<QuoteCluster> quote_clusters;
   ScanStats stats;
 };
 

@@ -1,6 +1,7 @@
 #include "reprint/shingle.h"
 
 #include <algorithm>
+#include <string>
 
 #include "xxhash.h"
 
@@ -17,17 +18,68 @@ std::vector<uint32_t> CodePointStarts(const std::string& text) {
   return starts;
 }
 
+// The words of `text` run together; *token_starts gets the offset of each
+// token's first byte in the result.
+std::string Squeeze(const NormalizedText& text, std::vector<uint32_t>* token_starts) {
+  std::string out;
+  out.reserve(text.text.size());
+  if (token_starts != nullptr) token_starts->reserve(text.tokens.size());
+  for (const Token& t : text.tokens) {
+    if (token_starts != nullptr) token_starts->push_back(static_cast<uint32_t>(out.size()));
+    out.append(text.word(t));
+  }
+  return out;
+}
+
+// Hashes of every k-code-point window of `s` (one of all of `s` if shorter).
+std::vector<uint64_t> CharShingles(const std::string& s, size_t k, uint64_t seed) {
+  std::vector<uint64_t> out;
+  if (s.empty()) return out;
+  const std::vector<uint32_t> starts = CodePointStarts(s);
+  if (starts.size() <= k) {
+    out.push_back(XXH3_64bits_withSeed(s.data(), s.size(), seed));
+    return out;
+  }
+  out.resize(starts.size() - k + 1);
+  for (size_t i = 0; i + k <= starts.size(); ++i) {
+    const uint32_t b = starts[i];
+    const uint32_t e = i + k < starts.size() ? starts[i + k] : static_cast<uint32_t>(s.size());
+    out[i] = XXH3_64bits_withSeed(s.data() + b, e - b, seed);
+  }
+  return out;
+}
+
 }  // namespace
+
+const char* ShingleKindName(ShingleKind kind) {
+  switch (kind) {
+    case ShingleKind::kWord:
+      return "word";
+    case ShingleKind::kChar:
+      return "char";
+    case ShingleKind::kCharNoSpace:
+      return "char-nospace";
+  }
+  return "?";
+}
 
 absl::Status ShingleOptions::Validate() const {
   if (size < 1 || size > 64) {
     return absl::InvalidArgumentError("shingle size must be in [1, 64], got " +
                                       std::to_string(size));
   }
+  if (sample < 1 || sample > 1024) {
+    return absl::InvalidArgumentError("shingle sample must be in [1, 1024], got " +
+                                      std::to_string(sample));
+  }
   return absl::OkStatus();
 }
 
-std::vector<uint64_t> Shingle(const NormalizedText& text, const ShingleOptions& options) {
+namespace {
+
+// Every shingle, without sampling.
+
+std::vector<uint64_t> AllShingles(const NormalizedText& text, const ShingleOptions& options) {
   std::vector<uint64_t> out;
   const char* base = text.text.data();
   if (options.kind == ShingleKind::kWord) {
@@ -48,6 +100,9 @@ std::vector<uint64_t> Shingle(const NormalizedText& text, const ShingleOptions& 
     }
     return out;
   }
+  if (options.kind == ShingleKind::kCharNoSpace) {
+    return CharShingles(Squeeze(text, nullptr), static_cast<size_t>(options.size), options.seed);
+  }
   if (text.text.empty()) return out;
   const std::vector<uint32_t> starts = CodePointStarts(text.text);
   const size_t k = static_cast<size_t>(options.size);
@@ -64,8 +119,30 @@ std::vector<uint64_t> Shingle(const NormalizedText& text, const ShingleOptions& 
   return out;
 }
 
+}  // namespace
+
+std::vector<uint64_t> Shingle(const NormalizedText& text, const ShingleOptions& options) {
+  std::vector<uint64_t> out = AllShingles(text, options);
+  if (options.sample > 1) {
+    const uint64_t m = options.sample;
+    std::erase_if(out, [m](uint64_t h) { return h % m != 0; });
+  }
+  return out;
+}
+
 std::vector<uint32_t> ShingleStartTokens(const NormalizedText& text,
                                          const ShingleOptions& options) {
+  if (options.sample > 1) {
+    ShingleOptions all = options;
+    all.sample = 1;
+    const std::vector<uint64_t> hashes = AllShingles(text, all);
+    const std::vector<uint32_t> starts = ShingleStartTokens(text, all);
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < hashes.size(); ++i) {
+      if (hashes[i] % options.sample == 0) out.push_back(starts[i]);
+    }
+    return out;
+  }
   std::vector<uint32_t> out;
   if (options.kind == ShingleKind::kWord) {
     const size_t k = static_cast<size_t>(options.size);
@@ -75,8 +152,21 @@ std::vector<uint32_t> ShingleStartTokens(const NormalizedText& text,
     for (size_t i = 0; i < count; ++i) out[i] = static_cast<uint32_t>(i);
     return out;
   }
-  const std::vector<uint32_t> starts = CodePointStarts(text.text);
   const size_t k = static_cast<size_t>(options.size);
+  if (options.kind == ShingleKind::kCharNoSpace) {
+    std::vector<uint32_t> token_starts;
+    const std::vector<uint32_t> starts = CodePointStarts(Squeeze(text, &token_starts));
+    const size_t count = starts.empty() ? 0 : (starts.size() <= k ? 1 : starts.size() - k + 1);
+    out.resize(count);
+    size_t tok = 0;
+    for (size_t i = 0; i < count; ++i) {
+      // The last token starting at or before the shingle start.
+      while (tok + 1 < token_starts.size() && token_starts[tok + 1] <= starts[i]) ++tok;
+      out[i] = static_cast<uint32_t>(tok);
+    }
+    return out;
+  }
+  const std::vector<uint32_t> starts = CodePointStarts(text.text);
   const size_t count = starts.empty() ? 0 : (starts.size() <= k ? 1 : starts.size() - k + 1);
   out.resize(count);
   size_t tok = 0;

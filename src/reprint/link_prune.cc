@@ -1,0 +1,56 @@
+#include "reprint/link_prune.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace reprint {
+
+double StructuralSimilarity(uint32_t a, const std::vector<uint32_t>& na, uint32_t b,
+                            const std::vector<uint32_t>& nb) {
+  // Closed neighbourhoods: N[a] = na + {a}, N[b] = nb + {b}. When a and b
+  // are neighbours, a in N[b] and b in N[a] both count as shared.
+  size_t shared = 0;
+  size_t i = 0, j = 0;
+  while (i < na.size() && j < nb.size()) {
+    if (na[i] < nb[j]) {
+      ++i;
+    } else if (nb[j] < na[i]) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  if (std::binary_search(nb.begin(), nb.end(), a)) ++shared;
+  if (std::binary_search(na.begin(), na.end(), b)) ++shared;
+  const double size_a = static_cast<double>(na.size() + 1);
+  const double size_b = static_cast<double>(nb.size() + 1);
+  return static_cast<double>(shared) / std::sqrt(size_a * size_b);
+}
+
+std::vector<VerifiedPair> PruneWeakLinks(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
+                                         double min_similarity, LinkPruneStats* stats) {
+  if (stats != nullptr) stats->pairs += pairs.size();
+  if (min_similarity <= 0) return pairs;
+  std::vector<std::vector<uint32_t>> neighbours(num_units);
+  for (const VerifiedPair& p : pairs) {
+    neighbours[p.a].push_back(p.b);
+    neighbours[p.b].push_back(p.a);
+  }
+  for (auto& n : neighbours) std::sort(n.begin(), n.end());
+  std::vector<VerifiedPair> kept;
+  kept.reserve(pairs.size());
+  for (const VerifiedPair& p : pairs) {
+    // A tiny tolerance so that sigma exactly at the bound (2/4 = 0.5) is kept
+    // whatever the rounding of sqrt.
+    if (StructuralSimilarity(p.a, neighbours[p.a], p.b, neighbours[p.b]) >=
+        min_similarity - 1e-12) {
+      kept.push_back(p);
+    }
+  }
+  if (stats != nullptr) stats->pruned += pairs.size() - kept.size();
+  return kept;
+}
+
+}  // namespace reprint

@@ -1,0 +1,104 @@
+#include "reprint/passages.h"
+
+#include <algorithm>
+#include <cassert>
+#include <chrono>
+#include <thread>
+#include <utility>
+
+#include "reprint/normalize.h"
+
+namespace reprint {
+namespace {
+
+// One listed pair: cluster c, pair i.
+struct PairRef {
+  uint32_t cluster = 0;
+  uint32_t pair = 0;
+};
+
+// Byte spans of tokens [begin, end) of `t`; empty at the end of token
+// begin - 1 when the range is empty. REQUIRES: begin > 0 or begin < end.
+Span TokenBytes(const NormalizedText& t, uint32_t begin, uint32_t end) {
+  if (begin == end) {
+    assert(begin > 0);
+    const uint32_t at = t.tokens[begin - 1].orig.end;
+    return Span{at, at};
+  }
+  return Span{t.tokens[begin].orig.begin, t.tokens[end - 1].orig.end};
+}
+
+void Add(const AlignStats& x, AlignStats* sum) {
+  sum->seeds += x.seeds;
+  sum->runs += x.runs;
+  sum->chains += x.chains;
+  sum->dp_cells += x.dp_cells;
+  sum->passages += x.passages;
+}
+
+}  // namespace
+
+absl::Status ListedPassagesOptions::Validate() const {
+  if (absl::Status s = align.Validate(); !s.ok()) return s;
+  if (threads < 1 || threads > 256)
+    return absl::InvalidArgumentError("threads must be in [1, 256]");
+  return absl::OkStatus();
+}
+
+ListedPassages AlignListedPairs(const std::vector<Document>& documents, const ScanResult& result,
+                                const ListedPassagesOptions& options) {
+  assert(options.Validate().ok());
+  const auto start = std::chrono::steady_clock::now();
+  ListedPassages out;
+  out.options = options.align;
+  out.passages.resize(result.clusters.size());
+  std::vector<PairRef> work;
+  for (uint32_t c = 0; c < result.clusters.size(); ++c) {
+    out.passages[c].resize(result.clusters[c].pairs.size());
+    for (uint32_t i = 0; i < result.clusters[c].pairs.size(); ++i) work.push_back(PairRef{c, i});
+  }
+  out.pairs = work.size();
+
+  const NormalizeOptions& norm = result.options.normalize;
+  auto align_one = [&](const PairRef& ref, AlignStats* stats) {
+    const VerifiedPair& p = result.clusters[ref.cluster].pairs[ref.pair];
+    const Unit& ua = result.units[p.a];
+    const Unit& ub = result.units[p.b];
+    const NormalizedText a = Normalize(documents[ua.doc].text, ua.span, norm);
+    const NormalizedText b = Normalize(documents[ub.doc].text, ub.span, norm);
+    std::vector<PairPassage>& slot = out.passages[ref.cluster][ref.pair];
+    for (Passage& passage : AlignPassages(a, b, options.align, stats)) {
+      PairPassage pp;
+      for (const AlignedRun& r : passage.runs) {
+        if (r.equal) continue;
+        pp.edits.push_back(EditSpan{TokenBytes(a, r.a_begin, r.a_end),
+                                    TokenBytes(b, r.b_begin, r.b_end), r.a_end - r.a_begin,
+                                    r.b_end - r.b_begin});
+      }
+      pp.passage = std::move(passage);
+      slot.push_back(std::move(pp));
+    }
+  };
+
+  // Contiguous chunks per thread, each writing its own slots: the result
+  // does not depend on the thread count.
+  const size_t n = work.size();
+  const size_t t = std::min<size_t>(static_cast<size_t>(options.threads), std::max<size_t>(n, 1));
+  std::vector<AlignStats> stats(t);
+  if (t <= 1) {
+    for (const PairRef& ref : work) align_one(ref, &stats[0]);
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t k = 0; k < t; ++k) {
+      pool.emplace_back([&, k] {
+        for (size_t i = n * k / t; i < n * (k + 1) / t; ++i) align_one(work[i], &stats[k]);
+      });
+    }
+    for (std::thread& th : pool) th.join();
+  }
+  for (const AlignStats& s : stats) Add(s, &out.stats);
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace reprint
