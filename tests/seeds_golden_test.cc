@@ -3,12 +3,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/support/mutate.h"
+#include "tests/support/source_cli.h"
 
 namespace reprint {
 namespace {
@@ -17,15 +17,9 @@ using Json = nlohmann::json;
 
 // Runs the CLI from the source tree (so document paths are corpus/seeds/...).
 std::string RunCli(const std::string& args, int* exit_code) {
-  const std::string out = ::testing::TempDir() + "/reprint_golden_out.json";
-  const std::string cmd = std::string("cd '") + REPRINT_SOURCE_DIR + "' && '" + REPRINT_CLI_PATH +
-                          "' " + args + " > '" + out + "'";
-  const int rc = std::system(cmd.c_str());
-  *exit_code = WEXITSTATUS(rc);
-  std::ifstream in(out, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  *exit_code = testing::RunCliInSourceTree(args, &out);
+  return out;
 }
 
 void CheckGolden(const std::string& args, const std::string& golden_path) {

@@ -3,7 +3,7 @@
 # says why each is there). Runs apt-get update first; safe to run again.
 set -euo pipefail
 PACKAGES=(cmake g++ make pkg-config
-          libxxhash-dev libabsl-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
+          libxxhash-dev libabsl-dev libutf8proc-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev zlib1g-dev
           libgtest-dev libbenchmark-dev
           clang-14 libclang-rt-14-dev)  # libFuzzer and sanitizer runtimes for tests/fuzz
 PACKAGES+=("$@")

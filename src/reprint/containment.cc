@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <thread>
 #include <utility>
 
 namespace reprint {
@@ -43,68 +44,149 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
   return out;
 }
 
+namespace {
+
+// Runs fn(t) for t in [0, threads) on that many threads (inline when 1).
+template <typename Fn>
+void OnThreads(int threads, Fn fn) {
+  if (threads <= 1) {
+    fn(0);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(fn, t);
+  for (auto& th : pool) th.join();
+}
+
+// Indexed fingerprints: each group lists, in unit order, the 2 to
+// max_postings units that carry one fingerprint; members[group_begin[g],
+// group_begin[g + 1]) is group g.
+struct Groups {
+  std::vector<uint32_t> members;
+  std::vector<uint32_t> group_begin;  // one more than the number of groups
+};
+
+// Postings are partitioned by the fingerprint's top bits into buckets that
+// fit in cache and each bucket is sorted on its own (a pass of radix sort,
+// then small sorts): the sort of all postings at once was the costliest step
+// of the doc scan, and nearly all fingerprints are carried by one unit only
+// and never reach `Groups`. Buckets are split across threads in contiguous
+// ranges and concatenated in order, so the result does not depend on them.
+Groups IndexedGroups(const std::vector<std::vector<uint64_t>>& fingerprints, uint32_t max_postings,
+                     int threads) {
+  constexpr int kBucketBits = 12;
+  constexpr size_t kBuckets = size_t{1} << kBucketBits;
+  const uint32_t n = static_cast<uint32_t>(fingerprints.size());
+  std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
+  for (const auto& f : fingerprints) {
+    for (uint64_t fp : f) ++bucket_begin[(fp >> (64 - kBucketBits)) + 1];
+  }
+  for (size_t b = 0; b < kBuckets; ++b) bucket_begin[b + 1] += bucket_begin[b];
+  // Positions are 32-bit: 2^32 postings would take 64 GB before this point.
+  assert(bucket_begin[kBuckets] < std::numeric_limits<uint32_t>::max());
+  std::vector<std::pair<uint64_t, uint32_t>> postings(bucket_begin[kBuckets]);
+  {
+    std::vector<uint64_t> fill(bucket_begin.begin(), bucket_begin.end() - 1);
+    for (uint32_t u = 0; u < n; ++u) {
+      for (uint64_t fp : fingerprints[u]) postings[fill[fp >> (64 - kBucketBits)]++] = {fp, u};
+    }
+  }
+  std::vector<Groups> parts(static_cast<size_t>(threads));
+  OnThreads(threads, [&](int t) {
+    Groups& out = parts[static_cast<size_t>(t)];
+    const size_t first = kBuckets * static_cast<size_t>(t) / static_cast<size_t>(threads);
+    const size_t last = kBuckets * static_cast<size_t>(t + 1) / static_cast<size_t>(threads);
+    for (size_t b = first; b < last; ++b) {
+      // Within a bucket postings are in unit order and a unit carries each
+      // fingerprint once, so sorting the pairs sorts groups by unit.
+      const auto begin = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b]);
+      const auto end = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b + 1]);
+      std::sort(begin, end);
+      for (auto g = begin; g != end;) {
+        auto e = g + 1;
+        while (e != end && e->first == g->first) ++e;
+        const size_t size = static_cast<size_t>(e - g);
+        if (size >= 2 && size <= max_postings) {
+          out.group_begin.push_back(static_cast<uint32_t>(out.members.size()));
+          for (auto x = g; x != e; ++x) out.members.push_back(x->second);
+        }
+        g = e;
+      }
+    }
+  });
+  postings.clear();
+  postings.shrink_to_fit();
+  Groups all = std::move(parts[0]);
+  for (size_t t = 1; t < parts.size(); ++t) {
+    const uint32_t shift = static_cast<uint32_t>(all.members.size());
+    for (uint32_t gb : parts[t].group_begin) all.group_begin.push_back(gb + shift);
+    all.members.insert(all.members.end(), parts[t].members.begin(), parts[t].members.end());
+  }
+  all.group_begin.push_back(static_cast<uint32_t>(all.members.size()));
+  return all;
+}
+
+}  // namespace
+
 std::vector<CandidatePair> ContainmentCandidates(
     const std::vector<std::vector<uint64_t>>& fingerprints, const ContainmentOptions& options,
-    double threshold) {
+    double threshold, int threads) {
   const uint32_t n = static_cast<uint32_t>(fingerprints.size());
-  std::vector<std::pair<uint64_t, uint32_t>> postings;
-  size_t total = 0;
-  for (const auto& f : fingerprints) total += f.size();
-  postings.reserve(total);
-  for (uint32_t u = 0; u < n; ++u) {
-    for (uint64_t fp : fingerprints[u]) postings.push_back({fp, u});
-  }
-  std::sort(postings.begin(), postings.end());
-  // Positions are 32-bit: 2^32 postings would take 64 GB before this point.
-  assert(postings.size() < std::numeric_limits<uint32_t>::max());
-  // For each unit, the positions of its postings in indexed groups (2 to
-  // max_postings units share the fingerprint); group_end[p] ends p's group.
-  // Groups are sorted by unit, so the units after position p are the
+  threads = std::max(1, std::min(threads, 64));
+  const Groups groups = IndexedGroups(fingerprints, options.max_postings, threads);
+  // For each unit, the ranges of members[] that follow it in its groups: its
   // partners v > u. Shared fingerprints are then counted per unit u in a
   // dense counter, never as one entry per (fingerprint, pair): that list
   // would hold sum C(postings, 2) entries, 240M for 50 stories reprinted 200
   // times each (tests/blowup_test.cc).
-  std::vector<uint32_t> group_end(postings.size(), 0);
   std::vector<uint64_t> offsets(static_cast<size_t>(n) + 1, 0);
-  for (size_t g = 0; g < postings.size();) {
-    size_t e = g + 1;
-    while (e < postings.size() && postings[e].first == postings[g].first) ++e;
-    if (e - g >= 2 && e - g <= options.max_postings) {
-      for (size_t x = g; x < e; ++x) {
-        group_end[x] = static_cast<uint32_t>(e);
-        ++offsets[postings[x].second + 1];
-      }
+  const size_t num_groups = groups.group_begin.size() - 1;
+  for (size_t g = 0; g < num_groups; ++g) {
+    for (uint32_t x = groups.group_begin[g]; x + 1 < groups.group_begin[g + 1]; ++x) {
+      ++offsets[groups.members[x] + 1];
     }
-    g = e;
   }
   for (uint32_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
-  std::vector<uint32_t> positions(offsets[n]);
+  std::vector<std::pair<uint32_t, uint32_t>> partners(offsets[n]);  // [from, to) in members
   {
     std::vector<uint64_t> fill(offsets.begin(), offsets.end() - 1);
-    for (size_t x = 0; x < postings.size(); ++x) {
-      if (group_end[x] != 0) positions[fill[postings[x].second]++] = static_cast<uint32_t>(x);
-    }
-  }
-  std::vector<CandidatePair> out;
-  std::vector<uint32_t> shared(n, 0);
-  std::vector<uint32_t> touched;
-  for (uint32_t u = 0; u < n; ++u) {
-    touched.clear();
-    for (uint64_t k = offsets[u]; k < offsets[u + 1]; ++k) {
-      const uint32_t p = positions[k];
-      for (uint32_t y = p + 1; y < group_end[p]; ++y) {
-        const uint32_t v = postings[y].second;
-        if (shared[v]++ == 0) touched.push_back(v);
+    for (size_t g = 0; g < num_groups; ++g) {
+      const uint32_t end = groups.group_begin[g + 1];
+      for (uint32_t x = groups.group_begin[g]; x + 1 < end; ++x) {
+        partners[fill[groups.members[x]]++] = {x + 1, end};
       }
     }
-    std::sort(touched.begin(), touched.end());
-    for (uint32_t v : touched) {
-      const size_t smaller = std::min(fingerprints[u].size(), fingerprints[v].size());
-      const double need = std::max(1.0, std::floor(options.slack * threshold * smaller));
-      if (static_cast<double>(shared[v]) >= need) out.push_back({u, v});
-      shared[v] = 0;
-    }
   }
+  // Units are split across threads in contiguous ranges, each with its own
+  // counter; the parts are concatenated in unit order.
+  std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
+  OnThreads(threads, [&](int t) {
+    std::vector<CandidatePair>& out = parts[static_cast<size_t>(t)];
+    const uint32_t first = static_cast<uint32_t>(uint64_t{n} * static_cast<uint64_t>(t) /
+                                                 static_cast<uint64_t>(threads));
+    const uint32_t last = static_cast<uint32_t>(uint64_t{n} * static_cast<uint64_t>(t + 1) /
+                                                static_cast<uint64_t>(threads));
+    std::vector<uint32_t> shared(n, 0);
+    std::vector<uint32_t> touched;
+    for (uint32_t u = first; u < last; ++u) {
+      touched.clear();
+      for (uint64_t k = offsets[u]; k < offsets[u + 1]; ++k) {
+        for (uint32_t y = partners[k].first; y < partners[k].second; ++y) {
+          const uint32_t v = groups.members[y];
+          if (shared[v]++ == 0) touched.push_back(v);
+        }
+      }
+      std::sort(touched.begin(), touched.end());
+      for (uint32_t v : touched) {
+        const size_t smaller = std::min(fingerprints[u].size(), fingerprints[v].size());
+        const double need = std::max(1.0, std::floor(options.slack * threshold * smaller));
+        if (static_cast<double>(shared[v]) >= need) out.push_back({u, v});
+        shared[v] = 0;
+      }
+    }
+  });
+  std::vector<CandidatePair> out = std::move(parts[0]);
+  for (size_t t = 1; t < parts.size(); ++t) out.insert(out.end(), parts[t].begin(), parts[t].end());
   return out;
 }
 

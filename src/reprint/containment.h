@@ -9,7 +9,7 @@
 //   std::vector<uint64_t> fp = Winnow(shingle_sequence, 4);
 //   std::vector<CandidatePair> c = ContainmentCandidates(all_fps, opts, 0.5);
 //
-// Pure functions; thread-safe.
+// Pure functions; thread-safe. ContainmentCandidates starts its own threads.
 #ifndef REPRINT_CONTAINMENT_H_
 #define REPRINT_CONTAINMENT_H_
 
@@ -41,10 +41,11 @@ struct ContainmentOptions {
 // the sequence is shorter than the window).
 std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window);
 
-// `fingerprints[i]` is unit i's Winnow() output. Sorted, unique pairs.
+// `fingerprints[i]` is unit i's Winnow() output. Sorted, unique pairs; the
+// same for any number of `threads` (worker threads used).
 std::vector<CandidatePair> ContainmentCandidates(
     const std::vector<std::vector<uint64_t>>& fingerprints, const ContainmentOptions& options,
-    double threshold);
+    double threshold, int threads = 1);
 
 }  // namespace reprint
 

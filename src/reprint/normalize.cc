@@ -1,6 +1,7 @@
 #include "reprint/normalize.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "reprint/internal/ocr_repair.h"
@@ -45,16 +46,15 @@ bool IsWordCategory(utf8proc_category_t c) {
   }
 }
 
-// ASCII lower-casing table.
-constexpr auto kLower = [] {
-  std::array<unsigned char, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
   return t;
 }();
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 size_t FoldInPlace(char* w, size_t n);
@@ -90,8 +90,13 @@ class Builder {
     if (!in_word_) StartWord(ob);
     std::string& t = out_->text;
     const size_t at = t.size();
-    t.resize(at + n);
-    for (size_t k = 0; k < n; ++k) t[at + k] = static_cast<char>(kLower[bytes[k]]);
+    t.append(reinterpret_cast<const char*>(bytes), n);
+    // Branch-free lower-casing of letters and digits, which the compiler
+    // vectorizes.
+    unsigned char* d = reinterpret_cast<unsigned char*>(t.data()) + at;
+    for (size_t k = 0; k < n; ++k) {
+      d[k] = static_cast<unsigned char>(d[k] | (static_cast<unsigned char>(d[k] - 'A') < 26 ? 0x20 : 0));
+    }
     word_end_ = oe;
     seg_len_ += static_cast<uint32_t>(n);
   }
@@ -206,10 +211,27 @@ constexpr SuffixRule kSuffixRules[] = {
     {"ogues", "ogs", 9}, {"ogue", "og", 8},
 };
 
+constexpr size_t kNumSuffixRules = sizeof(kSuffixRules) / sizeof(kSuffixRules[0]);
+static_assert(kNumSuffixRules <= 32);
+
+// kRulesByLastLetter[c]: bit k set when rule k's suffix ends in byte c. Only
+// those rules can apply to a word ending in c; testing them in index order
+// keeps "the first rule that applies wins". Most words end in a letter no
+// rule ends in and skip the list at once.
+constexpr auto kRulesByLastLetter = [] {
+  std::array<uint32_t, 256> t{};
+  for (size_t k = 0; k < kNumSuffixRules; ++k) {
+    t[static_cast<unsigned char>(kSuffixRules[k].from.back())] |= uint32_t{1} << k;
+  }
+  return t;
+}();
+
 // Folds w[0, n) in place; returns the new length (never longer).
 size_t FoldInPlace(char* w, size_t n) {
   if (n < 5) return n;
-  for (const SuffixRule& r : kSuffixRules) {
+  for (uint32_t rules = kRulesByLastLetter[static_cast<unsigned char>(w[n - 1])]; rules != 0;
+       rules &= rules - 1) {
+    const SuffixRule& r = kSuffixRules[std::countr_zero(rules)];
     if (Swap(w, &n, r.from, r.to, r.min_len)) return n;
   }
   const std::string_view word(w, n);
@@ -222,7 +244,9 @@ size_t FoldInPlace(char* w, size_t n) {
     }
   }
   // -our -> -or (colour, neighbourhood, behaviour).
-  for (size_t pos = 1; pos + 3 <= n; ++pos) {
+  // The ending after "our" has at most kMaxOurEnding letters.
+  constexpr size_t kMaxOurEnding = 5;
+  for (size_t pos = n > 3 + kMaxOurEnding ? n - 3 - kMaxOurEnding : 1; pos + 3 <= n; ++pos) {
     if (w[pos] != 'o' || w[pos + 1] != 'u' || w[pos + 2] != 'r') continue;
     if (!OurFoldable(w[pos - 1])) continue;
     const std::string_view rest = word.substr(pos + 3);
