@@ -1,5 +1,9 @@
 #include "reprint/containment.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -46,6 +50,92 @@ TEST(ContainmentTest, CommonFingerprintsAreNotIndexed) {
   opt.max_postings = 3;
   std::vector<std::vector<uint64_t>> fps(5, std::vector<uint64_t>{42});
   EXPECT_TRUE(ContainmentCandidates(fps, opt, 0.5).empty());
+}
+
+// The definition, window by window: the rightmost minimum of every window,
+// consecutive repeats of one position kept once.
+std::vector<uint64_t> WinnowReference(const std::vector<uint64_t>& seq, size_t w) {
+  std::vector<uint64_t> out;
+  if (seq.size() <= w) {
+    out = seq;
+  } else {
+    for (size_t i = 0; i + w <= seq.size(); ++i) {
+      size_t m = i;
+      for (size_t j = i; j < i + w; ++j) {
+        if (seq[j] <= seq[m]) m = j;
+      }
+      out.push_back(seq[m]);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+TEST(ContainmentTest, WinnowMatchesTheDefinitionWithManyTies) {
+  const uint32_t seed = 20261127;  // fixed; printed on failure
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 2000; ++trial) {
+    const size_t n = rng() % 60;
+    const uint64_t alphabet = 1 + rng() % 6;  // small: ties everywhere
+    std::vector<uint64_t> seq(n);
+    for (uint64_t& x : seq) x = rng() % alphabet;
+    const int w = 1 + static_cast<int>(rng() % 8);
+    ASSERT_EQ(Winnow(seq, w), WinnowReference(seq, static_cast<size_t>(w)))
+        << "seed " << seed << " trial " << trial << " window " << w;
+  }
+}
+
+// Brute force over all pairs: fingerprints shared through indexed groups (2
+// to max_postings units) against the smaller unit's count.
+std::vector<CandidatePair> ContainmentReference(const std::vector<std::vector<uint64_t>>& fps,
+                                                const ContainmentOptions& opt, double threshold) {
+  std::map<uint64_t, uint32_t> carriers;
+  for (const auto& f : fps) {
+    for (uint64_t x : f) ++carriers[x];
+  }
+  std::vector<CandidatePair> out;
+  for (uint32_t u = 0; u < fps.size(); ++u) {
+    for (uint32_t v = u + 1; v < fps.size(); ++v) {
+      uint32_t shared = 0;
+      for (uint64_t x : fps[u]) {
+        const uint32_t c = carriers[x];
+        if (c >= 2 && c <= opt.max_postings &&
+            std::binary_search(fps[v].begin(), fps[v].end(), x)) {
+          ++shared;
+        }
+      }
+      const size_t smaller = std::min(fps[u].size(), fps[v].size());
+      const double need = std::max(1.0, std::floor(opt.slack * threshold * smaller));
+      if (shared > 0 && shared >= need) out.push_back({u, v});
+    }
+  }
+  return out;
+}
+
+TEST(ContainmentTest, CandidatesMatchBruteForceForAnyThreadCount) {
+  const uint32_t seed = 7;  // fixed; printed on failure
+  std::mt19937_64 rng(seed);
+  // A pool of shared fingerprints spread over the whole 64-bit range (so over
+  // every bucket) plus fingerprints of each unit's own.
+  std::vector<uint64_t> pool(300);
+  for (uint64_t& x : pool) x = rng();
+  ContainmentOptions opt;
+  opt.max_postings = 6;
+  std::vector<std::vector<uint64_t>> fps(120);
+  for (auto& f : fps) {
+    const size_t own = rng() % 20, shared = rng() % 25;
+    for (size_t k = 0; k < own; ++k) f.push_back(rng());
+    for (size_t k = 0; k < shared; ++k) f.push_back(pool[rng() % pool.size()]);
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+  }
+  const std::vector<CandidatePair> want = ContainmentReference(fps, opt, 0.5);
+  ASSERT_FALSE(want.empty());
+  for (int threads : {1, 2, 3, 8}) {
+    EXPECT_EQ(ContainmentCandidates(fps, opt, 0.5, threads), want)
+        << "seed " << seed << " threads " << threads;
+  }
 }
 
 TEST(ContainmentTest, Validate) {

@@ -25,11 +25,18 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
   } else {
     out.reserve(2 * n / (w + 1) + 2);
     size_t last = n;  // index of the last selected minimum
+    size_t m = 0;     // rightmost minimum of the current window
     for (size_t i = 0; i + w <= n; ++i) {
-      // Rightmost minimum of the window [i, i + w).
-      size_t m = i;
-      for (size_t j = i + 1; j < i + w; ++j) {
-        if (shingles[j] <= shingles[m]) m = j;
+      // Rightmost minimum of the window [i, i + w): while the previous one is
+      // still inside, only the entering shingle can replace it.
+      const size_t enter = i + w - 1;
+      if (i == 0 || m < i) {
+        m = i;
+        for (size_t j = i + 1; j <= enter; ++j) {
+          if (shingles[j] <= shingles[m]) m = j;
+        }
+      } else if (shingles[enter] <= shingles[m]) {
+        m = enter;
       }
       if (m != last) {
         // Runs of equal hashes (a repeated word) move the rightmost minimum
