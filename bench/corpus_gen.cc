@@ -4,6 +4,7 @@
 //
 //   corpus_gen --mode dedup --size-mb 100 --seed 1 --out /tmp/c.jsonl
 //   corpus_gen --mode reprints --stories 500 --seed 1 --out /tmp/r.jsonl
+//   corpus_gen --mode reprints --stories 300 --only ocr --out /tmp/r-ocr.jsonl
 //
 // The output is a pure function of the files found and the flags: two runs
 // write the same bytes. Summary lines go to stderr. Exit codes: 0 written,
@@ -30,6 +31,8 @@ constexpr char kUsage[] =
     "usage: corpus_gen --mode dedup --size-mb N [--seed S] --out FILE.jsonl\n"
     "                  [--copy-share F] [--embed-share F] [--max-edit-rate F]\n"
     "       corpus_gen --mode reprints --stories N [--seed S] --out FILE.jsonl\n"
+    "                  [--only mixed|none|ocr|abridge|lede|drop-paragraph|word-changes|\n"
+    "                          boilerplate]  (one alteration alone, in every reprint)\n"
     "  common: [--doc-root DIR] [--license-root DIR]  (default /usr/share/doc,\n"
     "          /usr/share/common-licenses; give either to replace both)\n";
 
@@ -55,6 +58,7 @@ struct Flags {
   uint64_t stories = 0;
   uint64_t seed = 1;
   DedupOptions dedup;
+  reprint::bench::Perturbation only = reprint::bench::Perturbation::kMixed;
   std::vector<std::string> doc_roots, license_roots;
 };
 
@@ -92,6 +96,8 @@ std::string ParseFlags(int argc, char** argv, Flags* f) {
     } else if (arg == "--max-edit-rate") {
       ok = ParseDouble(value, &f->dedup.max_edit_rate) && f->dedup.max_edit_rate >= 0 &&
            f->dedup.max_edit_rate <= 1;
+    } else if (arg == "--only") {
+      ok = reprint::bench::ParsePerturbation(value, &f->only);
     } else if (arg == "--doc-root") {
       f->doc_roots.push_back(value);
     } else if (arg == "--license-root") {
@@ -174,6 +180,7 @@ int main(int argc, char** argv) {
   ReprintOptions ro;
   ro.stories = static_cast<int>(f.stories);
   ro.seed = f.seed;
+  ro.Only(f.only);
   reprint::bench::ReprintStats s;
   if (!reprint::bench::WriteReprintCorpus(source, ro, f.out, &s, &error)) {
     std::fprintf(stderr, "corpus_gen: %s\n", error.c_str());

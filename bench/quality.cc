@@ -4,6 +4,8 @@
 //   reprint_quality --stories 300 --seeds 1,2 --baselines      # generates the sets
 //   reprint_quality /tmp/r300-seed7.jsonl                        # a set of one's own
 //   reprint_quality --stories 300 --seeds 1 --threshold 0.45    # one override
+//   reprint_quality --stories 300 --seeds 3 --only ocr           # one alteration alone
+//   reprint_quality --stories 300 --seeds 3 --text-root /usr/share/perl/5.36.0 --text-label perl
 //
 // For every set it prints one row per method: adjusted Rand index (singletons
 // included), pairwise precision, recall and F1 against the `family` field,
@@ -38,6 +40,9 @@ struct Flags {
   int stories = 300;
   std::vector<uint64_t> seeds;
   std::string scratch = "/tmp/reprint-quality";
+  std::string only = "mixed";
+  std::vector<std::string> text_roots;
+  std::string text_label = "other";
   std::string preset = "reprints";
   std::string unit = "doc";
   bool baselines = false;
@@ -60,6 +65,7 @@ struct Flags {
   int min_shingles = -1;
   double common_ratio = -1, common_quantile = -1;
   int common_floor = -1;
+  double stock_ratio = -1, own_share = -1;
   int num_perm = -1;
   double link = -1;
   int bands = -1, rows = -1;
@@ -93,8 +99,10 @@ bool OnOff(const std::string& v, bool* out) {
 
 // The preset with the command line's overrides; false on a bad value.
 bool BuildOptions(const Flags& f, reprint::Preset preset, reprint::ScanOptions* out) {
-  reprint::ScanOptions o = reprint::PresetOptions(
-      preset, f.unit == "paragraph" ? reprint::UnitKind::kParagraph : reprint::UnitKind::kDoc);
+  const reprint::UnitKind unit = f.unit == "paragraph" ? reprint::UnitKind::kParagraph
+                                 : f.unit == "quote"   ? reprint::UnitKind::kQuote
+                                                       : reprint::UnitKind::kDoc;
+  reprint::ScanOptions o = reprint::PresetOptions(preset, unit);
   o.threads = f.threads;
   if (f.shingle_kind == "word")
     o.shingle.kind = reprint::ShingleKind::kWord;
@@ -125,6 +133,8 @@ bool BuildOptions(const Flags& f, reprint::Preset preset, reprint::ScanOptions* 
   if (f.common_ratio >= 0) o.boilerplate.common_ratio = f.common_ratio;
   if (f.common_quantile >= 0) o.boilerplate.common_quantile = f.common_quantile;
   if (f.common_floor > 0) o.boilerplate.common_floor = static_cast<uint32_t>(f.common_floor);
+  if (f.stock_ratio >= 0) o.boilerplate.stock_ratio = f.stock_ratio;
+  if (f.own_share >= 0) o.boilerplate.min_own_share = f.own_share;
   if (f.num_perm > 0) o.num_perm = f.num_perm;
   if (f.link >= 0) o.min_link_similarity = f.link;
   if (f.bands > 0) o.bands = f.bands;
@@ -215,22 +225,26 @@ int ScoreSet(const Flags& f, const std::string& name, const LabelledSet& set) {
     char extra[256];
     std::snprintf(extra, sizeof extra,
                   "  candidates %llu (lsh %llu %dx%d, index %llu)  verified %llu  pruned %llu  "
-                  "boilerplate %llu",
+                  "boilerplate %llu  stock pairs %llu",
                   static_cast<unsigned long long>(r->stats.candidates),
                   static_cast<unsigned long long>(r->stats.lsh_candidates), r->options.bands,
                   r->options.rows, static_cast<unsigned long long>(r->stats.containment_candidates),
                   static_cast<unsigned long long>(r->stats.verified_pairs),
                   static_cast<unsigned long long>(r->stats.pruned_pairs),
-                  static_cast<unsigned long long>(r->stats.boilerplate.shingles));
-    if (run.options.unit == reprint::UnitKind::kParagraph) {
+                  static_cast<unsigned long long>(r->stats.boilerplate.shingles),
+                  static_cast<unsigned long long>(r->stats.boilerplate.stock_pairs));
+    if (run.options.unit != reprint::UnitKind::kDoc) {
       const reprint::bench::PassageScores p = reprint::bench::ScorePassages(set, *r);
       const double all = static_cast<double>(std::max<uint64_t>(p.pairs, 1));
       std::printf(
-          "%-24s %-34s paragraph clusters %llu, pairs %llu: same doc %.4f, same family "
-          "%.4f, quoted %.4f, same source %.4f, other %.4f; family coverage %.4f  %.2f s\n",
-          name.c_str(), run.method.c_str(), static_cast<unsigned long long>(p.clusters),
-          static_cast<unsigned long long>(p.pairs), p.same_document / all, p.same_family / all,
-          p.quoted / all, p.same_source / all, p.other / all, p.family_coverage, sec);
+          "%-24s %-34s %s clusters %llu, pairs %llu: same doc %.4f, same family "
+          "%.4f, quoted %.4f, same source %.4f, other %.4f; family coverage %.4f, quote "
+          "coverage %.4f of %llu  %.2f s\n",
+          name.c_str(), run.method.c_str(), reprint::UnitKindName(run.options.unit),
+          static_cast<unsigned long long>(p.clusters), static_cast<unsigned long long>(p.pairs),
+          p.same_document / all, p.same_family / all, p.quoted / all, p.same_source / all,
+          p.other / all, p.family_coverage, p.quote_coverage,
+          static_cast<unsigned long long>(p.quote_family_pairs), sec);
       continue;
     }
     PrintRow(name, run.method, reprint::bench::ScoreScan(set, *r), sec, extra);
@@ -309,8 +323,18 @@ int main(int argc, char** argv) {
   app.add_option("--seeds", f.seeds, "generate one set per seed (corpus_gen --mode reprints)")
       ->delimiter(',');
   app.add_option("--scratch", f.scratch, "folder for generated sets")->capture_default_str();
+  app.add_option("--only", f.only,
+                 "generate sets with one alteration alone: none | ocr | abridge | lede | "
+                 "drop-paragraph | word-changes | boilerplate (default: mixed)")
+      ->capture_default_str();
+  app.add_option("--text-root", f.text_roots,
+                 "generate sets from every file under these folders instead of "
+                 "/usr/share/doc and /usr/share/common-licenses");
+  app.add_option("--text-label", f.text_label, "set-name suffix for --text-root sets")
+      ->capture_default_str();
   app.add_option("--preset", f.preset, "default | reprints")->capture_default_str();
-  app.add_option("--unit", f.unit, "doc | paragraph (paragraph: pairs within clusters by kind)")
+  app.add_option("--unit", f.unit,
+                 "doc | paragraph | quote (paragraph, quote: pairs within clusters by kind)")
       ->capture_default_str();
   app.add_flag("--baselines", f.baselines,
                "also the default preset and text-dedup (word 2-gram T 0.45, word 5-gram T 0.5, "
@@ -334,6 +358,9 @@ int main(int argc, char** argv) {
   app.add_option("--common-ratio", f.common_ratio, "boilerplate: relative frequency cap (0: none)");
   app.add_option("--common-quantile", f.common_quantile, "boilerplate: a unit's typical frequency");
   app.add_option("--common-floor", f.common_floor, "boilerplate: lowest typical frequency");
+  app.add_option("--stock-ratio", f.stock_ratio, "boilerplate: stock text above this ratio (0: off)");
+  app.add_option("--own-share", f.own_share,
+                 "boilerplate: share of a pair's shared shingles that must not be stock");
   app.add_option("--num-perm", f.num_perm, "MinHash K");
   app.add_option("--link", f.link, "minimum link similarity (0: union-find on every pair)");
   app.add_option("--bands", f.bands, "LSH bands");
@@ -346,6 +373,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "reprint_quality: give JSONL files or --seeds\n");
     return 2;
   }
+  reprint::bench::Perturbation only;
+  if (!reprint::bench::ParsePerturbation(f.only, &only)) {
+    std::fprintf(stderr, "reprint_quality: unknown --only %s\n", f.only.c_str());
+    return 2;
+  }
   std::vector<std::pair<std::string, std::string>> sets;  // (name, path)
   for (const std::string& p : f.files) {
     sets.push_back({std::filesystem::path(p).filename().string(), p});
@@ -355,16 +387,27 @@ int main(int argc, char** argv) {
     reprint::bench::SourceText source;
     bool loaded = false;
     for (uint64_t seed : f.seeds) {
-      const std::string name = "r" + std::to_string(f.stories) + "-seed" + std::to_string(seed);
+      // Sets from other text or with one alteration alone get their own names.
+      std::string name = "r" + std::to_string(f.stories) + "-seed" + std::to_string(seed);
+      if (!f.text_roots.empty()) name += "-" + f.text_label;
+      if (only != reprint::bench::Perturbation::kMixed) {
+        name += std::string("-") + reprint::bench::PerturbationName(only);
+      }
       const std::string path = f.scratch + "/" + name + ".jsonl";
       if (!std::filesystem::exists(path)) {
         if (!loaded) {
-          source = reprint::bench::LoadSourceText(reprint::bench::SourceOptions{});
+          reprint::bench::SourceOptions so;
+          if (!f.text_roots.empty()) {  // every file under them, as corpus_gen --license-root
+            so.doc_roots.clear();
+            so.all_file_roots = f.text_roots;
+          }
+          source = reprint::bench::LoadSourceText(so);
           loaded = true;
         }
         reprint::bench::ReprintOptions ro;
         ro.stories = f.stories;
         ro.seed = seed;
+        ro.Only(only);
         reprint::bench::ReprintStats stats;
         std::string error;
         if (!reprint::bench::WriteReprintCorpus(source, ro, path, &stats, &error)) {

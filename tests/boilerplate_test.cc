@@ -1,10 +1,12 @@
 // Boilerplate removal (reprint/boilerplate.h): the source rule, the cap, the
-// common rule, document (not unit) frequencies, fingerprints, and the scan:
-// two items of one outlet that share only its footer are not a cluster with
-// boilerplate on, and are with it off.
+// common rule, stock text, document (not unit) frequencies, fingerprints, and
+// the scan: two items of one outlet that share only its footer are not a
+// cluster with boilerplate on, and are with it off; two stories that carry
+// one licence are two clusters with the stock rule, one without.
 #include "reprint/boilerplate.h"
 
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -32,13 +34,17 @@ struct Fixture {
   }
 
   BoilerplateStats Run(const BoilerplateOptions& o, std::vector<uint8_t>* dropped,
-                       std::vector<std::vector<uint64_t>>* also = nullptr) {
-    std::vector<std::vector<uint64_t>*> ptrs, also_ptrs;
+                       std::vector<std::vector<uint64_t>>* also = nullptr,
+                       std::vector<std::vector<uint64_t>>* stock = nullptr) {
+    std::vector<std::vector<uint64_t>*> ptrs, also_ptrs, stock_ptrs;
     for (auto& s : sets) ptrs.push_back(&s);
     if (also != nullptr) {
       for (auto& a : *also) also_ptrs.push_back(&a);
     }
-    return RemoveBoilerplate(documents, unit_docs, ptrs, also_ptrs, o, dropped);
+    if (stock == nullptr) return RemoveBoilerplate(documents, unit_docs, ptrs, also_ptrs, o, dropped);
+    stock->assign(sets.size(), {1234});  // overwritten
+    for (auto& a : *stock) stock_ptrs.push_back(&a);
+    return RemoveBoilerplate(documents, unit_docs, ptrs, also_ptrs, stock_ptrs, o, dropped);
   }
 };
 
@@ -181,6 +187,55 @@ TEST(BoilerplateTest, CommonRuleCutsStockTextFromAStory) {
   EXPECT_EQ(s.shingles, 0u);  // nothing removed everywhere
 }
 
+TEST(BoilerplateTest, TypicalFrequencyKnownAnswers) {
+  BoilerplateOptions o = On();
+  o.common_quantile = 0.1;
+  o.common_floor = 2;
+  // Frequencies of 1 (and 0: removed corpus-wide) are not counted; the 0.1
+  // quantile of {3, 4, 5, 6, 7, 8, 9, 10, 11, 12} is element 0 (0.1 * 9 = 0.9).
+  const std::vector<uint32_t> f = {1, 0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1};
+  EXPECT_DOUBLE_EQ(TypicalFrequency(f, o), 3.0);
+  EXPECT_DOUBLE_EQ(TypicalFrequency(std::vector<uint32_t>{1, 1}, o), 2.0);  // the floor
+  o.common_quantile = 0.5;  // element 4 of 10
+  EXPECT_DOUBLE_EQ(TypicalFrequency(f, o), 7.0);
+}
+
+// Two stories of two documents each; all four carry one licence {50, 51, 52}.
+Fixture TwoStoriesOneLicence() {
+  Fixture f;
+  f.Add("A", {1, 2, 3, 4, 50, 51, 52});
+  f.Add("B", {1, 2, 3, 4, 50, 51, 52});
+  f.Add("C", {11, 12, 13, 14, 50, 51, 52});
+  f.Add("D", {11, 12, 13, 14, 50, 51, 52});
+  return f;
+}
+
+TEST(BoilerplateTest, StockTextIsMarkedNotRemoved) {
+  BoilerplateOptions o = On();
+  o.common_ratio = 4;
+  o.stock_ratio = 1.25;
+  // Typical frequency 2 (the stories' own text): the licence (4 documents)
+  // is under the common limit 8, so it stays, but above 2.5: stock.
+  Fixture f = TwoStoriesOneLicence();
+  std::vector<uint8_t> dropped;
+  std::vector<std::vector<uint64_t>> stock;
+  const BoilerplateStats s = f.Run(o, &dropped, nullptr, &stock);
+  EXPECT_EQ(f.sets[0], (std::vector<uint64_t>{1, 2, 3, 4, 50, 51, 52}));
+  EXPECT_EQ(s.removed, 0u);
+  for (const auto& st : stock) EXPECT_EQ(st, (std::vector<uint64_t>{50, 51, 52}));
+  EXPECT_EQ(s.stock_shingles, 12u);
+  // A ratio of 2 makes the licence (4 = 2 x 2) own text.
+  o.stock_ratio = 2;
+  Fixture g = TwoStoriesOneLicence();
+  g.Run(o, &dropped, nullptr, &stock);
+  for (const auto& st : stock) EXPECT_TRUE(st.empty());
+  // Off: nothing is stock.
+  o.stock_ratio = 0;
+  Fixture h = TwoStoriesOneLicence();
+  EXPECT_EQ(h.Run(o, &dropped, nullptr, &stock).stock_shingles, 0u);
+  for (const auto& st : stock) EXPECT_TRUE(st.empty());
+}
+
 TEST(BoilerplateTest, FingerprintsFollowAndEmptyUnitsAreDropped) {
   Fixture f;
   for (int i = 0; i < 3; ++i) f.Add("A", {100, 101});  // all footer
@@ -209,6 +264,12 @@ TEST(BoilerplateTest, ValidateNamesBadValues) {
   EXPECT_FALSE(o.Validate().ok());
   o = On();
   o.common_ratio = 0.5;
+  EXPECT_FALSE(o.Validate().ok());
+  o = On();
+  o.stock_ratio = 0.5;
+  EXPECT_FALSE(o.Validate().ok());
+  o = On();
+  o.min_own_share = 1.5;
   EXPECT_FALSE(o.Validate().ok());
 }
 
@@ -272,6 +333,53 @@ TEST(BoilerplateTest, ParagraphScansDropFooterParagraphs) {
   absl::StatusOr<ScanResult> d = Scan(docs, PresetOptions(Preset::kDefault, UnitKind::kParagraph));
   ASSERT_TRUE(d.ok());
   EXPECT_FALSE(d->clusters.empty());  // the default preset reports the repeated footer
+}
+
+// `n` pseudo-words of 3-9 letters (std::mt19937 output is specified exactly,
+// so the text is the same on every platform).
+std::string Words(uint32_t seed, int n) {
+  std::mt19937 rng(seed);
+  std::string s;
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) s += (i % 12 == 0) ? ". " : " ";
+    for (uint32_t k = 3 + rng() % 7; k > 0; --k) s.push_back(static_cast<char>('a' + rng() % 26));
+  }
+  return s + ".";
+}
+
+TEST(BoilerplateTest, StoriesSharingOnlyALicenceAreTwoClusters) {
+  // Stories A and B, each reprinted by two outlets, each with the same
+  // licence of 150 words under 100 words of its own: the licence alone is
+  // 60% of every item, so any two items qualify by containment.
+  const std::string licence = Words(7, 150);
+  std::vector<Document> docs;
+  for (uint32_t story : {1u, 2u}) {
+    for (int copy = 0; copy < 2; ++copy) {
+      Document d;
+      d.id = "story" + std::to_string(story) + "-" + std::to_string(copy);
+      d.source = "outlet" + std::to_string(docs.size());
+      d.text = Words(story, 100) + "\n\n" + licence;
+      docs.push_back(d);
+    }
+  }
+  ScanOptions o = PresetOptions(Preset::kReprints, UnitKind::kDoc);
+  o.boilerplate.stock_ratio = 0;
+  absl::StatusOr<ScanResult> merged = Scan(docs, o);
+  ASSERT_TRUE(merged.ok());
+  ASSERT_EQ(merged->clusters.size(), 1u);  // SCAN pruning cannot split a 2 x 2 biclique
+  EXPECT_EQ(merged->clusters[0].members.size(), 4u);
+
+  // The licence is in 4 documents, each story's text in 2: stock in every
+  // item, and the four pairs across stories share nothing else.
+  absl::StatusOr<ScanResult> r = Scan(docs, PresetOptions(Preset::kReprints, UnitKind::kDoc));
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->clusters.size(), 2u);
+  for (const Cluster& c : r->clusters) {
+    ASSERT_EQ(c.members.size(), 2u);
+    EXPECT_EQ(r->units[c.members[0]].doc / 2, r->units[c.members[1]].doc / 2);
+  }
+  EXPECT_EQ(r->stats.boilerplate.stock_pairs, 4u);
+  EXPECT_EQ(r->stats.boilerplate.removed, 0u);  // stock text is kept, spans untouched
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Pruning of bridging pairs before clustering (reprint/link_prune.h).
+// Pruning before clustering (reprint/link_prune.h): pairs joined only by
+// stock text, and bridging pairs.
 #include "reprint/link_prune.h"
 
 #include <cmath>
@@ -56,6 +57,38 @@ TEST(LinkPruneTest, FamiliesKeepTheirPairs) {
   EXPECT_EQ(stats.pruned, 0u);
   EXPECT_EQ(kept.size(), pairs.size());
   EXPECT_EQ(BuildClusters(15, kept).size(), 2u);
+}
+
+TEST(LinkPruneTest, PairsJoinedOnlyByStockTextAreDropped) {
+  // Units 0-3 have stock shingles (reprint/boilerplate.h).
+  ShingleSets stock;
+  stock.Add(std::vector<uint64_t>{50, 51, 52});
+  stock.Add(std::vector<uint64_t>{50, 51, 52, 60});
+  stock.Add(std::vector<uint64_t>{51, 52});
+  stock.Add(std::vector<uint64_t>{});
+  auto pair = [](uint32_t a, uint32_t b, uint32_t shared) {
+    VerifiedPair p = P(a, b);
+    p.score.shared = shared;
+    return p;
+  };
+  const std::vector<VerifiedPair> pairs = {
+      pair(0, 1, 3),   // shares exactly the stock {50, 51, 52}: own 0 of 3
+      pair(0, 2, 40),  // stock in both {51, 52}: own 38 of 40
+      pair(1, 2, 2),   // own 0 of 2
+      pair(2, 3, 5),   // unit 3 has no stock: own 5 of 5
+      pair(0, 3, 0),   // nothing shared: kept (0 >= 0)
+  };
+  uint64_t dropped = 0;
+  const std::vector<VerifiedPair> kept = DropStockPairs(pairs, stock, 0.05, &dropped);
+  EXPECT_EQ(dropped, 2u);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[0].b, 2u);
+  EXPECT_EQ(kept[1].a, 2u);
+  // The share is a bound on own / shared: 38 / 40 = 0.95 passes 0.95, not 0.96.
+  EXPECT_EQ(DropStockPairs({pairs[1]}, stock, 0.95, nullptr).size(), 1u);
+  EXPECT_EQ(DropStockPairs({pairs[1]}, stock, 0.96, nullptr).size(), 0u);
+  // 0 keeps everything.
+  EXPECT_EQ(DropStockPairs(pairs, stock, 0, nullptr).size(), pairs.size());
 }
 
 TEST(LinkPruneTest, ZeroKeepsEverything) {

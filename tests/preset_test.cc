@@ -59,8 +59,27 @@ TEST(PresetTest, ReprintsValues) {
     EXPECT_DOUBLE_EQ(r.threshold, 0.5);
     EXPECT_TRUE(r.boilerplate.enabled);
     EXPECT_DOUBLE_EQ(r.boilerplate.common_ratio, 4);
+    EXPECT_DOUBLE_EQ(r.boilerplate.stock_ratio, 1.25);
+    EXPECT_DOUBLE_EQ(r.boilerplate.min_own_share, 0.05);
     EXPECT_DOUBLE_EQ(r.min_link_similarity, 0.5);
   }
+}
+
+TEST(PresetTest, ReprintsValuesForQuotes) {
+  // OCR repair and character shingles as for documents; every shingle kept;
+  // no boilerplate removal or link pruning (docs/design.md).
+  const ScanOptions q = PresetOptions(Preset::kReprints, UnitKind::kQuote);
+  EXPECT_TRUE(q.Validate().ok());
+  EXPECT_EQ(q.preset, "reprints");
+  EXPECT_EQ(q.unit, UnitKind::kQuote);
+  EXPECT_TRUE(q.normalize.dehyphenate);
+  EXPECT_TRUE(q.normalize.ocr_fold);
+  EXPECT_EQ(q.shingle.kind, ShingleKind::kCharNoSpace);
+  EXPECT_EQ(q.shingle.size, 10);
+  EXPECT_EQ(q.shingle.sample, 1u);
+  EXPECT_FALSE(q.boilerplate.enabled);
+  EXPECT_DOUBLE_EQ(q.min_link_similarity, 0);
+  EXPECT_EQ(q.containment.window, 4);
 }
 
 TEST(PresetTest, CharNoSpaceKnownAnswers) {
@@ -185,8 +204,25 @@ TEST(PresetCliTest, ReportPrintsThePresetAndExplicitFlagsWin) {
 TEST(PresetCliTest, UnknownPresetIsAUsageError) {
   std::string out;
   EXPECT_EQ(RunCli("scan --preset news corpus/seeds", &out), 2);
-  EXPECT_EQ(RunCli("scan --unit quote --preset reprints corpus/seeds", &out), 2);
 }
+
+TEST(PresetCliTest, QuotesTakeThePreset) {
+  std::string out;
+  ASSERT_EQ(RunCli("scan --unit quote --preset reprints --format json -q corpus/seeds", &out), 0);
+  const nlohmann::json r = nlohmann::json::parse(out);
+  const nlohmann::json& p = r["params"];
+  EXPECT_EQ(p["preset"], "reprints");
+  EXPECT_EQ(p["shingle"]["kind"], "char-nospace");
+  EXPECT_EQ(p["shingle"]["sample"], 1);
+  EXPECT_EQ(p["normalize"]["ocr_fold"], true);
+  EXPECT_EQ(p["boilerplate"]["enabled"], false);
+  EXPECT_EQ(p["min_link_similarity"], 0.0);
+  // The seeds' seven quote clusters are the same as with the default preset
+  // (the four trajectories of tests/seeds_quote_test.cc among them).
+  EXPECT_EQ(r["stats"]["clusters"], 7);
+  EXPECT_EQ(r["stats"]["quote_clusters"], 7);
+}
+
 
 }  // namespace
 }  // namespace reprint

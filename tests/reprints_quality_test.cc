@@ -2,17 +2,19 @@
 // from the reprint generator (bench/gen, corpus_gen --mode reprints) scanned
 // with --unit doc --preset reprints, against the families: adjusted Rand
 // index, pairwise precision and recall, with the bounds written out below;
-// the text-dedup baseline (bench/quality/textdedup.h) on the same set; and
-// the hard negatives of corpus/seeds (five reports of one event: no two form
-// a document cluster, while 004's doubled body is still found at paragraph
-// level).
+// the text-dedup baseline (bench/quality/textdedup.h) on the same set; the
+// generated hard negatives (a story quoting 20-40 words of another is never
+// in the other's cluster); and the hard negatives of corpus/seeds (five
+// reports of one event: no two form a document cluster, while 004's doubled
+// body is still found at paragraph level).
 //
-// The set is 120 stories (about 850 reprints, 3 MB) from the text under
-// /usr/share/doc, so it depends on the machine's packages; the bounds leave
-// room for that (on the development machine, seeds 1-8 give ARI 0.973-0.997,
-// precision 0.955-1.000, recall 0.974-0.997). REPRINT_QUALITY_SEED overrides
-// the seed; the seed is printed on failure.
+// The set is 120 stories (about 800 reprints, 3 MB) from the text under
+// /usr/share/doc, so it depends on the machine's packages.
+// REPRINT_QUALITY_SEED overrides the seed; the seed is printed on failure.
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <set>
 #include <string>
 #include <tuple>
@@ -35,11 +37,17 @@ namespace {
 constexpr int kStories = 120;
 constexpr uint64_t kDefaultSeed = 7;
 
-// Bounds. The targets on held-out sets of 300 stories are ARI >= 0.95 and
-// precision >= 0.98 (docs/quality.md); a set of 120 stories has fewer
-// families, so one wrongly merged pair of families costs more precision.
-constexpr double kMinAri = 0.93;
-constexpr double kMinPrecision = 0.93;
+// Bounds: the targets on held-out sets, ARI >= 0.95 and precision >=
+// 0.98, and recall >= 0.95. On the development machine the 120-story sets of
+// seeds 1-8 score ARI 0.982-1.000, precision 0.996-1.000 and recall
+// 0.969-1.000 (seed 7, the default: 1.000 on all three; docs/quality.md).
+// Tolerance: a set of 120 stories has about 2,900 same-family pairs, so one
+// wrong merge of two families of 6 adds 36 false pairs, 1.2 points of
+// precision and about 1.2 of ARI: the bounds let the default set take one
+// such merge (another machine's /usr/share/doc makes other stories), not
+// two; the lowest recall measured, 0.969, is 1.9 points above its bound.
+constexpr double kMinAri = 0.95;
+constexpr double kMinPrecision = 0.98;
 constexpr double kMinRecall = 0.95;
 // The preset must beat both text-dedup configurations by this much ARI (on
 // small sets fewer stories share licence text: word 2-grams at 0.45 reach
@@ -108,6 +116,55 @@ TEST_F(ReprintsQualityTest, PresetMeetsTheBounds) {
   // report's stats name them.
   EXPECT_GT(r->stats.boilerplate.shingles, 0u);
   EXPECT_GE(r->stats.boilerplate.sources.size(), 10u);
+}
+
+// One story in eight quotes 20-40 words of another (the truth file's
+// quoting_family / quoted_family lines): a different story, so at --unit doc
+// no cluster may hold both families.
+TEST_F(ReprintsQualityTest, QuotingAndQuotedStoriesAreNeverOneCluster) {
+  ASSERT_GE(set_->quotes.size(), 10u) << "the truth file lists the quotes";
+  absl::StatusOr<ScanResult> r =
+      Scan(set_->documents, PresetOptions(Preset::kReprints, UnitKind::kDoc));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<uint32_t> labels =
+      bench::ScanLabels(*r, static_cast<uint32_t>(set_->documents.size()));
+  // Families per predicted cluster.
+  std::set<std::pair<uint32_t, uint32_t>> cluster_family;  // (label, family)
+  for (uint32_t d = 0; d < labels.size(); ++d) cluster_family.insert({labels[d], set_->families[d]});
+  std::set<std::pair<uint32_t, uint32_t>> together;  // family pairs sharing a cluster
+  for (auto it = cluster_family.begin(); it != cluster_family.end();) {
+    auto end = cluster_family.upper_bound({it->first, UINT32_MAX});
+    for (auto a = it; a != end; ++a) {
+      for (auto b = std::next(a); b != end; ++b) together.insert({a->second, b->second});
+    }
+    it = end;
+  }
+  for (const auto& [quoting, quoted] : set_->quotes) {
+    EXPECT_FALSE(together.count({std::min(quoting, quoted), std::max(quoting, quoted)}))
+        << "seed " << Seed() << ": families " << set_->family_names[quoting] << " and "
+        << set_->family_names[quoted] << " (one quotes the other) share a document cluster";
+  }
+
+  // The shared passage itself is still found: at --unit paragraph most
+  // quoting/quoted family pairs share a cluster (a paragraph or quote unit
+  // of each; 13-15 of 15 for seeds 1, 2 and 7). Reprints damaged by OCR or
+  // abridged past the passage can miss it.
+  absl::StatusOr<ScanResult> p =
+      Scan(set_->documents, PresetOptions(Preset::kReprints, UnitKind::kParagraph));
+  ASSERT_TRUE(p.ok()) << p.status();
+  std::set<std::pair<uint32_t, uint32_t>> linked;
+  for (const Cluster& c : p->clusters) {
+    std::set<uint32_t> families;
+    for (uint32_t u : c.members) families.insert(set_->families[p->units[u].doc]);
+    for (auto a = families.begin(); a != families.end(); ++a) {
+      for (auto b = std::next(a); b != families.end(); ++b) linked.insert({*a, *b});
+    }
+  }
+  size_t found = 0;
+  for (const auto& q : set_->quotes) found += linked.count(q);
+  EXPECT_GE(static_cast<double>(found), 0.7 * static_cast<double>(set_->quotes.size()))
+      << "seed " << Seed() << ": " << found << " of " << set_->quotes.size()
+      << " quoted passages found at paragraph level";
 }
 
 TEST_F(ReprintsQualityTest, FastPathFindsWhatBruteForceFinds) {

@@ -165,6 +165,51 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 
 }  // namespace
 
+const char* PerturbationName(Perturbation p) {
+  switch (p) {
+    case Perturbation::kMixed:
+      return "mixed";
+    case Perturbation::kNone:
+      return "none";
+    case Perturbation::kOcr:
+      return "ocr";
+    case Perturbation::kAbridge:
+      return "abridge";
+    case Perturbation::kLede:
+      return "lede";
+    case Perturbation::kDropParagraph:
+      return "drop-paragraph";
+    case Perturbation::kWordChanges:
+      return "word-changes";
+    case Perturbation::kBoilerplate:
+      return "boilerplate";
+  }
+  return "?";
+}
+
+bool ParsePerturbation(std::string_view name, Perturbation* out) {
+  for (Perturbation p :
+       {Perturbation::kMixed, Perturbation::kNone, Perturbation::kOcr, Perturbation::kAbridge,
+        Perturbation::kLede, Perturbation::kDropParagraph, Perturbation::kWordChanges,
+        Perturbation::kBoilerplate}) {
+    if (name == PerturbationName(p)) {
+      *out = p;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ReprintOptions::Only(Perturbation p) {
+  if (p == Perturbation::kMixed) return;
+  p_ocr = p == Perturbation::kOcr ? 1 : 0;
+  p_abridge = p == Perturbation::kAbridge ? 1 : 0;
+  p_lede = p == Perturbation::kLede ? 1 : 0;
+  p_drop_paragraph = p == Perturbation::kDropParagraph ? 1 : 0;
+  p_word_changes = p == Perturbation::kWordChanges ? 1 : 0;
+  if (p != Perturbation::kBoilerplate) outlet.boilerplate_share = 0;
+}
+
 bool WriteReprintCorpus(const SourceText& source, const ReprintOptions& o,
                         const std::string& out_path, ReprintStats* stats, std::string* error) {
   *stats = ReprintStats{};

@@ -26,11 +26,31 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "bench/gen/outlets.h"
 #include "bench/gen/source_text.h"
 
 namespace reprint::bench {
+
+// The alterations of a reprint, for measuring robustness to each alone
+// (docs/quality.md, "Each perturbation alone").
+enum class Perturbation : uint8_t {
+  kMixed,          // the default: all of them, each with its probability
+  kNone,           // exact copies (and no outlet boilerplate)
+  kOcr,            // every reprint OCR-damaged, nothing else
+  kAbridge,        // every reprint abridged
+  kLede,           // every reprint has a local lede
+  kDropParagraph,  // every reprint of 3+ paragraphs lacks one
+  kWordChanges,    // every reprint has 1-5% of words changed
+  kBoilerplate,    // exact copies; half the outlets wrap them in boilerplate
+};
+
+// "mixed", "none", "ocr", "abridge", "lede", "drop-paragraph", "word-changes",
+// "boilerplate".
+const char* PerturbationName(Perturbation p);
+// False for any other name.
+bool ParsePerturbation(std::string_view name, Perturbation* out);
 
 struct ReprintOptions {
   int stories = 100;
@@ -62,6 +82,11 @@ struct ReprintOptions {
   double p_word_changes = 0.6;
   double min_word_change = 0.01;
   double max_word_change = 0.05;
+
+  // Sets the probabilities for `p`: for one perturbation alone, 1 for it and
+  // 0 for the others, and no outlet boilerplate unless p is kBoilerplate.
+  // Strengths and quotes are unchanged. kMixed leaves the options as they are.
+  void Only(Perturbation p);
 };
 
 struct ReprintStats {

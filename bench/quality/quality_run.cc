@@ -65,7 +65,9 @@ PassageScores ScorePassages(const LabelledSet& set, const ScanResult& result) {
   PassageScores s;
   s.clusters = result.clusters.size();
   std::vector<std::pair<uint32_t, uint32_t>> doc_pairs;  // same family, sharing a cluster
+  std::vector<std::pair<uint32_t, uint32_t>> quote_pairs;  // same, in a cluster of quotes
   for (const Cluster& c : result.clusters) {
+    const bool quotes = !c.members.empty() && result.units[c.members[0]].kind == UnitKind::kQuote;
     for (size_t i = 0; i < c.members.size(); ++i) {
       for (size_t j = i + 1; j < c.members.size(); ++j) {
         const uint32_t a = result.units[c.members[i]].doc, b = result.units[c.members[j]].doc;
@@ -76,6 +78,7 @@ PassageScores ScorePassages(const LabelledSet& set, const ScanResult& result) {
         } else if (fa == fb) {
           ++s.same_family;
           doc_pairs.push_back(Ordered(a, b));
+          if (quotes) quote_pairs.push_back(Ordered(a, b));
         } else if (std::binary_search(set.quotes.begin(), set.quotes.end(), Ordered(fa, fb))) {
           ++s.quoted;
         } else if (set.documents[a].source == set.documents[b].source) {
@@ -93,6 +96,20 @@ PassageScores ScorePassages(const LabelledSet& set, const ScanResult& result) {
   uint64_t total = 0;
   for (const auto& [f, n] : family_size) total += n * (n - 1) / 2;
   s.family_coverage = total == 0 ? 1.0 : static_cast<double>(doc_pairs.size()) / total;
+
+  std::sort(quote_pairs.begin(), quote_pairs.end());
+  quote_pairs.erase(std::unique(quote_pairs.begin(), quote_pairs.end()), quote_pairs.end());
+  std::vector<uint32_t> quoting_docs;  // documents with a quote unit
+  for (const Unit& u : result.units) {
+    if (u.kind == UnitKind::kQuote) quoting_docs.push_back(u.doc);
+  }
+  quoting_docs.erase(std::unique(quoting_docs.begin(), quoting_docs.end()), quoting_docs.end());
+  std::map<uint32_t, uint64_t> quoting_family_size;
+  for (uint32_t d : quoting_docs) ++quoting_family_size[set.families[d]];
+  for (const auto& [f, n] : quoting_family_size) s.quote_family_pairs += n * (n - 1) / 2;
+  s.quote_coverage = s.quote_family_pairs == 0 ? 1.0
+                                               : static_cast<double>(quote_pairs.size()) /
+                                                     static_cast<double>(s.quote_family_pairs);
   return s;
 }
 

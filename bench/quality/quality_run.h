@@ -48,6 +48,10 @@ struct PassageScores {
   uint64_t other = 0;          // other families, other sources
   // Share of document pairs of one family that share a cluster.
   double family_coverage = 0;
+  // Of the document pairs of one family that both have quote units, the
+  // share that share a cluster of quote units (1 when there are none).
+  uint64_t quote_family_pairs = 0;
+  double quote_coverage = 1;
 };
 PassageScores ScorePassages(const LabelledSet& set, const ScanResult& result);
 

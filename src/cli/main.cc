@@ -103,9 +103,6 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
   const absl::StatusOr<reprint::Preset> preset = reprint::ParsePreset(f.preset);
   if (!preset.ok()) return Usage(std::string(preset.status().message()));
   if (*preset != reprint::Preset::kDefault) {
-    if (opt.unit == reprint::UnitKind::kQuote) {
-      return Usage("--preset " + f.preset + " is for --unit doc or paragraph");
-    }
     ApplyPreset(reprint::PresetOptions(*preset, opt.unit), scan, &opt);
   }
   if (f.format != "json" && f.format != "text" && f.format != "html") {

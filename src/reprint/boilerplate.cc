@@ -63,11 +63,16 @@ absl::Status BoilerplateOptions::Validate() const {
   }
   if (common_floor < 1) return absl::InvalidArgumentError("common floor must be >= 1");
   if (min_shingles < 1) return absl::InvalidArgumentError("boilerplate min shingles must be >= 1");
+  if (!(stock_ratio == 0 || stock_ratio >= 1)) {
+    return absl::InvalidArgumentError("stock ratio must be 0 (off) or >= 1");
+  }
+  if (!(min_own_share >= 0 && min_own_share <= 1)) {
+    return absl::InvalidArgumentError("min own share must be in [0, 1]");
+  }
   return absl::OkStatus();
 }
 
-double CommonLimit(std::span<const uint32_t> frequencies, const BoilerplateOptions& options) {
-  if (options.common_ratio <= 0) return std::numeric_limits<double>::infinity();
+double TypicalFrequency(std::span<const uint32_t> frequencies, const BoilerplateOptions& options) {
   std::vector<uint32_t> seen;  // shingles found in other documents too
   for (uint32_t f : frequencies) {
     if (f >= 2) seen.push_back(f);
@@ -79,13 +84,28 @@ double CommonLimit(std::span<const uint32_t> frequencies, const BoilerplateOptio
     std::nth_element(seen.begin(), seen.begin() + q, seen.end());
     typical = std::max<double>(typical, seen[q]);
   }
-  return options.common_ratio * typical;
+  return typical;
+}
+
+double CommonLimit(std::span<const uint32_t> frequencies, const BoilerplateOptions& options) {
+  if (options.common_ratio <= 0) return std::numeric_limits<double>::infinity();
+  return options.common_ratio * TypicalFrequency(frequencies, options);
 }
 
 BoilerplateStats RemoveBoilerplate(const std::vector<Document>& documents,
                                    std::span<const uint32_t> unit_docs,
                                    std::span<std::vector<uint64_t>* const> sets,
                                    std::span<std::vector<uint64_t>* const> also,
+                                   const BoilerplateOptions& options,
+                                   std::vector<uint8_t>* dropped) {
+  return RemoveBoilerplate(documents, unit_docs, sets, also, {}, options, dropped);
+}
+
+BoilerplateStats RemoveBoilerplate(const std::vector<Document>& documents,
+                                   std::span<const uint32_t> unit_docs,
+                                   std::span<std::vector<uint64_t>* const> sets,
+                                   std::span<std::vector<uint64_t>* const> also,
+                                   std::span<std::vector<uint64_t>* const> stock,
                                    const BoilerplateOptions& options,
                                    std::vector<uint8_t>* dropped) {
   BoilerplateStats stats;
@@ -160,7 +180,14 @@ BoilerplateStats RemoveBoilerplate(const std::vector<Document>& documents,
   for (size_t u = 0; u < n; ++u) {
     std::vector<uint64_t>& set = *sets[u];
     const std::span<const uint32_t> f(frequency.data() + offset[u], set.size());
-    const double limit = CommonLimit(f, options);
+    const bool want_typical = options.common_ratio > 0 || options.stock_ratio > 0;
+    const double typical = want_typical ? TypicalFrequency(f, options) : 0;
+    const double limit = options.common_ratio > 0 ? options.common_ratio * typical
+                                                  : std::numeric_limits<double>::infinity();
+    const double stock_limit = options.stock_ratio > 0 ? options.stock_ratio * typical
+                                                       : std::numeric_limits<double>::infinity();
+    std::vector<uint64_t>* stock_of = stock.empty() ? nullptr : stock[u];
+    if (stock_of != nullptr) stock_of->clear();
     size_t out = 0;
     uint32_t common = 0;
     for (size_t k = 0; k < set.size(); ++k) {
@@ -168,6 +195,10 @@ BoilerplateStats RemoveBoilerplate(const std::vector<Document>& documents,
       if (f[k] > limit) {
         ++common;
         continue;
+      }
+      if (f[k] > stock_limit) {
+        ++stats.stock_shingles;
+        if (stock_of != nullptr) stock_of->push_back(set[k]);
       }
       set[out++] = set[k];
     }

@@ -17,6 +17,13 @@
 // Units themselves are unchanged, so every span still points at the original
 // text (boilerplate included).
 //
+// Stock text is what the common rule leaves but still recurs more often than
+// a unit's own text: a shingle kept in a unit whose document frequency is
+// above stock_ratio times the unit's typical frequency. It is not removed;
+// a verified pair whose shared shingles are almost all stock in both units
+// (a licence two stories carry, next to text of their own) is dropped before
+// clustering (DropStockPairs, reprint/link_prune.h).
+//
 //   std::vector<std::vector<uint64_t>*> sets = ...;   // one per unit, doc-major
 //   std::vector<uint8_t> dropped;
 //   BoilerplateStats stats = RemoveBoilerplate(documents, unit_docs, sets, {}, options, &dropped);
@@ -64,6 +71,16 @@ struct BoilerplateOptions {
   // Units left with fewer shingles than this are not compared (an item that
   // is all header and footer).
   uint32_t min_shingles = 1;
+  // Stock text (stock_ratio 0: off; else >= 1): a kept shingle with a
+  // document frequency above stock_ratio times the unit's typical frequency
+  // (as in the common rule, computed even when that rule is off) is stock in
+  // that unit. A verified pair is kept when at least min_own_share of its
+  // shared shingles are not stock in both units. Lower ratio or higher share:
+  // fewer merges of stories through shared stock text, but reprints whose
+  // copies differ in length (the shared text of an abridged copy is the
+  // story's most reprinted part) are dropped too.
+  double stock_ratio = 0;
+  double min_own_share = 0.05;
 
   absl::Status Validate() const;
 };
@@ -86,6 +103,8 @@ struct BoilerplateStats {
   uint64_t common_removed = 0;             // of which by the common rule
   uint64_t units_touched = 0;              // units that lost at least one shingle
   uint64_t units_dropped = 0;              // units left with fewer than min_shingles
+  uint64_t stock_shingles = 0;             // kept shingle occurrences that are stock
+  uint64_t stock_pairs = 0;                // verified pairs dropped as joined by stock text
   std::vector<SourceBoilerplate> sources;  // sorted by name
 };
 
@@ -102,9 +121,26 @@ BoilerplateStats RemoveBoilerplate(const std::vector<Document>& documents,
                                    const BoilerplateOptions& options,
                                    std::vector<uint8_t>* dropped);
 
+// The same, and *stock[i] gets the stock shingles of unit i: the sorted
+// subset of its set (after removal) above options.stock_ratio times its
+// typical frequency (empty when stock_ratio is 0). Empty `stock`: not
+// computed.
+// REQUIRES: as above; stock empty or sets.size() long.
+BoilerplateStats RemoveBoilerplate(const std::vector<Document>& documents,
+                                   std::span<const uint32_t> unit_docs,
+                                   std::span<std::vector<uint64_t>* const> sets,
+                                   std::span<std::vector<uint64_t>* const> also,
+                                   std::span<std::vector<uint64_t>* const> stock,
+                                   const BoilerplateOptions& options,
+                                   std::vector<uint8_t>* dropped);
+
+// A unit's typical frequency: the common_quantile of `frequencies` (its
+// shingles' document frequencies; 0 for shingles removed corpus-wide) that
+// are 2 or more, at least common_floor (exposed for tests).
+double TypicalFrequency(std::span<const uint32_t> frequencies, const BoilerplateOptions& options);
+
 // The common rule's limit for one unit: shingles with a document frequency
-// above it are removed. `frequencies` are the unit's shingles' document
-// frequencies (exposed for tests).
+// above it are removed; infinity when the rule is off (exposed for tests).
 double CommonLimit(std::span<const uint32_t> frequencies, const BoilerplateOptions& options);
 
 }  // namespace reprint

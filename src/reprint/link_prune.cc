@@ -29,6 +29,32 @@ double StructuralSimilarity(uint32_t a, const std::vector<uint32_t>& na, uint32_
   return static_cast<double>(shared) / std::sqrt(size_a * size_b);
 }
 
+std::vector<VerifiedPair> DropStockPairs(const std::vector<VerifiedPair>& pairs,
+                                         const ShingleSets& stock, double min_own_share,
+                                         uint64_t* dropped) {
+  std::vector<VerifiedPair> kept;
+  kept.reserve(pairs.size());
+  for (const VerifiedPair& p : pairs) {
+    const std::span<const uint64_t> a = stock[p.a];
+    const std::span<const uint64_t> b = stock[p.b];
+    uint64_t both = 0;
+    size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+      if (a[i] < b[j]) {
+        ++i;
+      } else if (b[j] < a[i]) {
+        ++j;
+      } else {
+        ++both, ++i, ++j;
+      }
+    }
+    const double shared = static_cast<double>(p.score.shared);
+    if (shared - static_cast<double>(both) >= min_own_share * shared - 1e-9) kept.push_back(p);
+  }
+  if (dropped != nullptr) *dropped += pairs.size() - kept.size();
+  return kept;
+}
+
 std::vector<VerifiedPair> PruneWeakLinks(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
                                          double min_similarity, LinkPruneStats* stats) {
   if (stats != nullptr) stats->pairs += pairs.size();

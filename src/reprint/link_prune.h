@@ -13,8 +13,15 @@
 //
 //   std::vector<VerifiedPair> kept = PruneWeakLinks(num_units, verified, 0.5, &stats);
 //
-// Cost: O(sum over pairs of the two degrees). Deterministic; pure function;
-// thread-safe.
+// DropStockPairs runs first, on the pairs' shingles rather than the graph: a
+// pair whose shared shingles are nearly all stock text in both units
+// (reprint/boilerplate.h: text that recurs more often than either unit's
+// own) is joined by a licence or a stock paragraph, not by a reprint.
+//
+//   std::vector<VerifiedPair> own = DropStockPairs(verified, stock_sets, 0.05, &dropped);
+//
+// Cost: O(sum over pairs of the two degrees), plus one merge of the two
+// stock sets per pair. Deterministic; pure functions; thread-safe.
 #ifndef REPRINT_LINK_PRUNE_H_
 #define REPRINT_LINK_PRUNE_H_
 
@@ -35,6 +42,15 @@ struct LinkPruneStats {
 // REQUIRES: every pair has a < b < num_units; no pair twice.
 std::vector<VerifiedPair> PruneWeakLinks(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
                                          double min_similarity, LinkPruneStats* stats);
+
+// The pairs of `pairs` with shared - |stock[a] ∩ stock[b]| >= min_own_share
+// * shared (score.shared counts the pair's shared shingles), in their input
+// order; *dropped (if set) is increased by the number removed.
+// REQUIRES: stock.size() > every unit index; stock[i] sorted, unique and a
+// subset of unit i's shingle set.
+std::vector<VerifiedPair> DropStockPairs(const std::vector<VerifiedPair>& pairs,
+                                         const ShingleSets& stock, double min_own_share,
+                                         uint64_t* dropped);
 
 // sigma for one pair, given sorted neighbour lists that exclude the units
 // themselves (exposed for tests).

@@ -44,9 +44,21 @@ ScanOptions PresetOptions(Preset preset, UnitKind unit) {
   o.boilerplate.common_quantile = 0.1;
   o.boilerplate.common_floor = 2;
   o.boilerplate.min_shingles = 1;
+  o.boilerplate.stock_ratio = 1.25;
+  o.boilerplate.min_own_share = 0.05;
   o.containment.window = 8;
   o.min_link_similarity = 0.5;
   if (unit == UnitKind::kParagraph) {
+    o.containment.window = 4;
+  }
+  if (unit == UnitKind::kQuote) {
+    // Quotations: the same OCR repair and character shingles, but every
+    // shingle kept (a 6-word quote has about 25), and neither boilerplate
+    // removal nor link pruning: a statement that one outlet repeats in many
+    // items, or that many stories quote, is what a quote audit looks for.
+    o.shingle.sample = 1;
+    o.boilerplate = BoilerplateOptions{};
+    o.min_link_similarity = 0;
     o.containment.window = 4;
   }
   return o;

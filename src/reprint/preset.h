@@ -6,10 +6,13 @@
 //             shingle counts. For clean text: licences, code comments, web
 //             pages, paragraphs repeated inside one document.
 //   reprints  noisy news and wire copy (OCR, abridged, local ledes, outlet
-//             headers and footers): 7-character shingles over the words run
-//             together after OCR repair, outlet boilerplate removed, and a
-//             pair qualifies when the smaller text is mostly inside the
-//             larger. docs/quality.md has the figures and docs/design.md the
+//             headers and footers): 10-character shingles over the words run
+//             together after OCR repair (1 in 4 kept by hash), outlet
+//             boilerplate and corpus-wide stock text removed, a pair
+//             qualifies when the smaller text is mostly inside the larger
+//             unless all it shares is stock text (a licence two stories
+//             carry), and bridging pairs are pruned before clustering.
+//             docs/quality.md has the figures and docs/design.md the
 //             measurements behind each value.
 //
 //   absl::StatusOr<Preset> p = ParsePreset("reprints");

@@ -56,6 +56,10 @@ Json ParamsJson(const ScanOptions& o) {
                       {"common_quantile", o.boilerplate.common_quantile},
                       {"common_floor", o.boilerplate.common_floor},
                       {"min_shingles", o.boilerplate.min_shingles}};
+  if (o.boilerplate.enabled) {  // stock text needs the frequencies boilerplate counts
+    p["boilerplate"]["stock_ratio"] = o.boilerplate.stock_ratio;
+    p["boilerplate"]["min_own_share"] = o.boilerplate.min_own_share;
+  }
   p["min_link_similarity"] = o.min_link_similarity;
   p["quote"] = internal::QuoteParamsJson(o);
   return p;
@@ -213,6 +217,8 @@ std::string RenderJson(const ReportInput& in) {
                             {"common_removed", b.common_removed},
                             {"units_touched", b.units_touched},
                             {"units_dropped", b.units_dropped},
+                            {"stock_shingles", b.stock_shingles},
+                            {"stock_pairs", b.stock_pairs},
                             {"sources", std::move(sources)}};
   }
   stats["quotes"] = s.quotes;

@@ -86,6 +86,7 @@ struct UnitFeatures {
   std::vector<uint64_t> set;           // sorted unique shingles
   std::vector<uint64_t> band_keys;     // LSH keys, one per band
   std::vector<uint64_t> fingerprints;  // winnowed, for containment candidates
+  std::vector<uint64_t> stock;         // boilerplate.stock_ratio: stock shingles of `set`
   uint64_t shingles = 0;
 };
 
@@ -219,20 +220,22 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     f.set = ShingleSet(std::move(seq));
     if (!options.boilerplate.enabled) sign(f);
   });
+  const bool want_stock = options.boilerplate.enabled && options.boilerplate.stock_ratio > 0;
   if (options.boilerplate.enabled) {
     // Boilerplate needs every unit's set: remove it, then sign.
     std::vector<uint32_t> kept, unit_docs;
-    std::vector<std::vector<uint64_t>*> unit_sets, unit_fingerprints;
+    std::vector<std::vector<uint64_t>*> unit_sets, unit_fingerprints, unit_stock;
     for (size_t i = 0; i < all.size(); ++i) {
       if (!features[i]) continue;
       kept.push_back(static_cast<uint32_t>(i));
       unit_docs.push_back(all[i].doc);
       unit_sets.push_back(&features[i]->set);
       if (want_fingerprints) unit_fingerprints.push_back(&features[i]->fingerprints);
+      if (want_stock) unit_stock.push_back(&features[i]->stock);
     }
     std::vector<uint8_t> dropped;
     stats.boilerplate = RemoveBoilerplate(documents, unit_docs, unit_sets, unit_fingerprints,
-                                          options.boilerplate, &dropped);
+                                          unit_stock, options.boilerplate, &dropped);
     ParallelFor(kept.size(), options.threads, [&](size_t k) {
       if (dropped[k]) {
         features[kept[k]].reset();
@@ -245,7 +248,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   timer.Done("shingle+sign");
 
   // Keep units with enough words, in (doc, offset) order.
-  ShingleSets sets;
+  ShingleSets sets, stock;
   std::vector<uint64_t> keys;
   std::vector<std::vector<uint64_t>> fingerprints;
   size_t next_quote = 0;  // of the current document, in doc_quotes
@@ -263,6 +266,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     UnitFeatures& f = *features[i];
     result.units.push_back(all[i]);
     sets.Add(f.set);
+    if (want_stock) stock.Add(f.stock);
     keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
     if (want_fingerprints) fingerprints.push_back(std::move(f.fingerprints));
     stats.shingles += f.shingles;
@@ -317,6 +321,10 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   reporter.Finish("verify", vstats.candidates, vstats.candidates, 0);
   timer.Done("verify");
 
+  if (want_stock) {
+    verified = DropStockPairs(verified, stock, options.boilerplate.min_own_share,
+                              &stats.boilerplate.stock_pairs);
+  }
   if (options.min_link_similarity > 0) {
     LinkPruneStats prune;
     verified = PruneWeakLinks(n, verified, options.min_link_similarity, &prune);
