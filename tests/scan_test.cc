@@ -87,7 +87,17 @@ INSTANTIATE_TEST_SUITE_P(Measures, ReferenceTest,
                                            RefCase{Measure::kJaccard, 0.5},
                                            RefCase{Measure::kContainment, 0.5},
                                            RefCase{Measure::kBoth, 0.7},
-                                           RefCase{Measure::kJaccard, 0.3}));
+                                           RefCase{Measure::kJaccard, 0.3}),
+                         // Stable, readable names ("both_t50"): ctest lists
+                         // each case by name, and the default name prints
+                         // the struct's bytes, padding included.
+                         [](const ::testing::TestParamInfo<RefCase>& info) {
+                           const char* m = info.param.measure == Measure::kBoth      ? "both"
+                                           : info.param.measure == Measure::kJaccard ? "jaccard"
+                                                                                     : "containment";
+                           return std::string(m) + "_t" +
+                                  std::to_string(static_cast<int>(info.param.threshold * 100 + 0.5));
+                         });
 
 // Recall must not fall as bands grow (rows fixed, more chances to collide).
 TEST(ScanTest, RecallDoesNotFallAsBandsGrow) {
