@@ -251,6 +251,19 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   ShingleSets sets, stock;
   std::vector<uint64_t> keys;
   std::vector<std::vector<uint64_t>> fingerprints;
+  {
+    // Sized once: growing by doubling would hold up to three times the
+    // values while the last copy is made.
+    size_t kept = 0, values = 0;
+    for (const auto& f : features) {
+      if (!f) continue;
+      ++kept;
+      values += f->set.size();
+    }
+    sets.Reserve(kept, values);
+    if (!options.exact) keys.reserve(kept * static_cast<size_t>(lsh.bands));
+    if (want_fingerprints) fingerprints.reserve(kept);
+  }
   size_t next_quote = 0;  // of the current document, in doc_quotes
   for (size_t i = 0; i < all.size(); ++i) {
     if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
@@ -307,7 +320,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     keys.shrink_to_fit();
     if (want_fingerprints) {
       std::vector<CandidatePair> more =
-          ContainmentCandidates(fingerprints, options.containment, options.threshold);
+          ContainmentCandidates(fingerprints, options.containment, options.threshold,
+                                options.threads);
       stats.containment_candidates = more.size();
       candidates = MergeCandidates(candidates, more);
     }
