@@ -182,6 +182,45 @@ TEST_F(HtmlBrowserTest, RasoolClusterShowsAlignedPassagesOnBothSides) {
   ExpectNothingInjected(dom);
 }
 
+// The quote cluster's audit, and its variant (in no pair) side by side with
+// the fullest wording, edited words marked, flagged as lower confidence.
+TEST_F(HtmlBrowserTest, QuoteAuditShowsTheVariantSideBySide) {
+  std::string id;
+  size_t variant = 0;
+  for (const Json& c : report_["clusters"]) {
+    if (c["kind"] != "quote") continue;
+    for (size_t m = 0; m < c["members"].size(); ++m) {
+      if (c["members"][m]["match"] == "variant") {
+        id = c["id"].dump();
+        variant = m;
+      }
+    }
+  }
+  ASSERT_FALSE(id.empty()) << "the seeds' translation variant";
+  const std::string audit = DumpDom("#cluster=" + id);
+  EXPECT_NE(audit.find("<h3>Quote audit</h3>"), std::string::npos) << audit;
+  EXPECT_NE(audit.find("<code class=\"speaker-key\">rasl:y</code>"), std::string::npos);
+  EXPECT_NE(audit.find("<tr class=\"variant\" data-member=\"" + std::to_string(variant) + "\">"),
+            std::string::npos);
+  EXPECT_NE(audit.find("variant \u00b7 lower confidence"), std::string::npos);
+  EXPECT_NE(audit.find("trajectory compels -&gt; path pushes"), std::string::npos);
+  ExpectNothingInjected(audit);
+
+  const std::string side = DumpDom("#cluster=" + id + "&member=" + std::to_string(variant));
+  EXPECT_NE(side.find("against the fullest wording"), std::string::npos) << side;
+  EXPECT_NE(side.find("<p class=\"variant-note\"><span class=\"badge variant\">"),
+            std::string::npos);
+  // Both sides: the shared stretch is one passage, the changed words marked.
+  EXPECT_EQ(CountMatches(side, std::regex("<mark class=\"pass c0 edit\" data-p=\"0\"[^>]*>"
+                                          "trajectory compels</mark>")),
+            1u);
+  EXPECT_EQ(CountMatches(side, std::regex("<mark class=\"pass c0 edit\" data-p=\"0\"[^>]*>"
+                                          "path pushes</mark>")),
+            1u);
+  EXPECT_NE(side.find("data-p=\"0\"> the Iraqi government"), std::string::npos);
+  ExpectNothingInjected(side);
+}
+
 TEST_F(HtmlBrowserTest, HostileTextRendersAsText) {
   const std::string id = ClusterWith("<script>alert(1)</script>");
   const std::string dom = DumpDom("#cluster=" + id);

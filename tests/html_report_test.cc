@@ -12,6 +12,7 @@
 #include "reprint/internal/html_assets.h"
 #include "reprint/passages.h"
 #include "reprint/scan.h"
+#include "tests/support/mutate.h"
 
 namespace reprint {
 namespace {
@@ -219,6 +220,131 @@ TEST_F(HostileReport, HeaderPrintsVersionAndEscapedParameters) {
 
 TEST_F(HostileReport, SameBytesWithPassagesComputedInside) {
   EXPECT_EQ(RenderHtml(ReportInput{docs_, result_, issues_}), html_);
+}
+
+// The quote audit: every member of a quote cluster gets `quote_view`, what it
+// changed against the fullest wording and (all but the fullest) a one-passage
+// view against it; the variant, in no pair, can be shown side by side.
+class QuoteAuditHtml : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* seed : {"000_6fa34ba821cba727", "001_c061e7b9e99da56e", "002_e3ca70eda88bb4a3",
+                             "003_ffbb0596cbef440d"}) {
+      const std::string path = std::string("corpus/seeds/") + seed + ".txt";
+      docs_.push_back(Document{path, std::string(seed).substr(0, 3), path, 0, "",
+                               testing::ReadSourceFile(path)});
+    }
+    // Hostile text in a quote cluster with a variant (Biden alone may be Joe).
+    const std::string q =
+        "\u201c<script>alert(5)</script> We will not abandon the people of Ukraine in this "
+        "war,\u201d ";
+    docs_.push_back(Document{"h1", "h1", "h1", 0, "", "Kyiv.\n\n" + q + "Joe Biden said.\n"});
+    docs_.push_back(Document{"h2", "h2", "h2", 0, "", "Kyiv.\n\n" + q + "Joe Biden told us.\n"});
+    docs_.push_back(Document{"h3", "\"><img src=x onerror=alert(7)>", "h3", 0, "",
+                             "Dover.\n\n\u201cWe will never abandon the people of Ukraine "
+                             "<img src=x onerror=alert(6)> during the war,\u201d Biden "
+                             "said.\n"});
+    ScanOptions opt;
+    opt.unit = UnitKind::kQuote;
+    absl::StatusOr<ScanResult> r = Scan(docs_, opt);
+    ASSERT_TRUE(r.ok()) << r.status();
+    result_ = *r;
+    html_ = RenderHtml(ReportInput{docs_, result_, issues_});
+    const std::string open = "<script type=\"application/json\" id=\"reprint-data\">";
+    const size_t b = html_.find(open);
+    const size_t e = html_.find("</script>", b);
+    data_ = Json::parse(html_.substr(b + open.size(), e - b - open.size()));
+  }
+  // The cluster with a member starting with `prefix`.
+  const Json* ClusterStarting(const std::string& prefix) const {
+    for (const Json& c : data_["clusters"]) {
+      for (const Json& m : c["members"]) {
+        if (m["text"].get<std::string>().rfind(prefix, 0) == 0) return &c;
+      }
+    }
+    return nullptr;
+  }
+  // The variant member of cluster `c`.
+  static const Json* Variant(const Json& c) {
+    for (const Json& m : c["members"]) {
+      if (m["match"] == "variant") return &m;
+    }
+    return nullptr;
+  }
+  static std::u16string Slice(const Json& member, size_t b, size_t e) {
+    return Utf16(member["text"].get<std::string>()).substr(b, e - b);
+  }
+  std::vector<Document> docs_;
+  std::vector<InputIssue> issues_;
+  ScanResult result_;
+  std::string html_;
+  Json data_;
+};
+
+TEST_F(QuoteAuditHtml, VariantHasASideBySideViewAgainstTheFullest) {
+  const Json* c = ClusterStarting("This trajectory compels");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ((*c)["quote"]["speaker"]["key"], "rasl:y");
+  const size_t fullest = (*c)["quote"]["fullest"];
+  const Json& full = (*c)["members"][fullest];
+  EXPECT_EQ(full["quote_view"]["changes"], "fullest wording");
+  EXPECT_FALSE(full["quote_view"].contains("view"));
+  const Json* v = Variant(*c);
+  ASSERT_NE(v, nullptr);
+  const Json& qv = (*v)["quote_view"];
+  EXPECT_EQ(qv["with"], fullest);
+  EXPECT_EQ(qv["changes"].get<std::string>().rfind(
+                "carries words 1-33 of 59; trajectory compels -> path pushes; added \"before\"", 0),
+            0u)
+      << qv["changes"];
+  ASSERT_EQ(qv["view"].size(), 1u);
+  const Json& p = qv["view"][0];
+  // A = the fullest member, B = the variant: from the first to the last
+  // shared word ("This" ... "conflict"), the rest of 001's quote outside.
+  const std::u16string a = Slice(full, p[0], p[1]);
+  const std::u16string b = Slice(*v, p[2], p[3]);
+  EXPECT_EQ(a.substr(0, 23), u"This trajectory compels");
+  EXPECT_EQ(a.substr(a.size() - 8), u"conflict");
+  EXPECT_EQ(b.substr(0, 16), u"This path pushes");
+  EXPECT_EQ(b.substr(b.size() - 8), u"conflict");
+  ASSERT_GE(p[4].size(), 3u);
+  const Json& first = p[4][0];
+  EXPECT_EQ(Slice(full, first[0], first[1]), u"trajectory compels");
+  EXPECT_EQ(Slice(*v, first[2], first[3]), u"path pushes");
+  const Json& added = p[4][1];  // "before": nothing on the fullest side
+  EXPECT_EQ(added[0], added[1]);
+  EXPECT_EQ(Slice(*v, added[2], added[3]), u"before");
+  // Exact members get a view too (they also have pairs).
+  for (const Json& m : (*c)["members"]) {
+    if (&m != &full) {
+      EXPECT_TRUE(m["quote_view"].contains("view"));
+    }
+  }
+}
+
+TEST_F(QuoteAuditHtml, ScriptRendersTheAuditAndMemberViews) {
+  const std::string js = internal::kHtmlJs;
+  for (const char* s : {"Quote audit", "lower confidence", "&member=", "quote_view",
+                        "side by side with [", "Earliest carrier", "Fullest wording"}) {
+    EXPECT_NE(js.find(s), std::string::npos) << s;
+  }
+}
+
+TEST_F(QuoteAuditHtml, HostileQuoteAndVariantStayText) {
+  const Json* c = ClusterStarting("<script>alert(5)</script> We will not");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ((*c)["quote"]["speaker"]["key"], "badn:j");
+  const Json* v = Variant(*c);
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ((*v)["speaker"]["name"], "Biden");
+  EXPECT_NE((*v)["text"].get<std::string>().find("<img src=x onerror=alert(6)>"),
+            std::string::npos);
+  // The changes text carries the hostile words as data.
+  EXPECT_NE((*v)["quote_view"]["changes"].get<std::string>().find("onerror=alert(6)>"),
+            std::string::npos)
+      << (*v)["quote_view"]["changes"];
+  EXPECT_EQ(Count(html_, "<script"), 2u);
+  EXPECT_EQ(html_.find("<img"), std::string::npos);
 }
 
 }  // namespace

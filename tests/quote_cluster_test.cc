@@ -3,12 +3,15 @@
 #include "reprint/quote_cluster.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
 #include "reprint/scan.h"
 #include "tests/support/mutate.h"
+#include "tests/support/temp_dir.h"
 
 namespace reprint {
 namespace {
@@ -136,6 +139,25 @@ TEST(QuoteClusterTest, QuoteUnitsAreInnerSpansWithSpeakers) {
   EXPECT_LT(r12.units.size(), r.units.size());
 }
 
+// FindQuoteUnits extracts every quote once: its units are exactly
+// ExtractQuotes' with the minimum length, and its speakers Attribute's.
+TEST(QuoteClusterTest, FindQuoteUnitsMatchesExtractAndAttribute) {
+  for (int i = 0; i < 5; ++i) {
+    const Document d = Seed(i);
+    const std::vector<QuoteUnit> units = FindQuoteUnits(d.text, QuoteOptions(), SpeakerOptions());
+    const std::vector<Quote> quotes = ExtractQuotes(d.text, QuoteOptions());
+    const std::vector<std::optional<Speaker>> who = Attribute(d.text, quotes);
+    ASSERT_EQ(units.size(), quotes.size()) << d.id;
+    for (size_t k = 0; k < units.size(); ++k) {
+      EXPECT_EQ(units[k].quote.outer, quotes[k].outer) << d.id;
+      ASSERT_EQ(units[k].speaker.has_value(), who[k].has_value()) << d.id << " quote " << k;
+      if (who[k]) {
+        EXPECT_EQ(units[k].speaker->name, who[k]->name) << d.id << " quote " << k;
+      }
+    }
+  }
+}
+
 // The translation in 003 joins the trajectory cluster as a variant; the
 // cluster's exact members are 000, 001 and 002's three quotes.
 TEST(QuoteClusterTest, TranslationJoinsTrajectoryClusterAsVariant) {
@@ -146,7 +168,7 @@ TEST(QuoteClusterTest, TranslationJoinsTrajectoryClusterAsVariant) {
   const QuoteCluster* qc = AuditWith(r, translation);
   ASSERT_NE(qc, nullptr);
   EXPECT_EQ(qc, AuditWith(r, UnitOf(docs, r, kTrajectory, 0)));
-  EXPECT_EQ(qc->speaker_key, SpeakerKey("Rasool"));
+  EXPECT_EQ(qc->speaker_key, SpeakerKey("Yahya Rasool"));
   const QuoteMember* m = MemberOf(*qc, translation);
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->match, QuoteMatch::kVariant);
@@ -181,7 +203,7 @@ TEST(QuoteClusterTest, VariantMeasureSeparatesTranslationFromUnrelatedOnSeeds) {
   ScanOptions opt;
   opt.quote_cluster.join_variants = false;
   const ScanResult r = ScanQuotes(docs, opt);
-  const std::string rsl = SpeakerKey("Rasool");
+  const std::string rsl = SpeakerKey("Yahya Rasool");  // every Rasool quote resolves to it
   // A statement is identified by its exact cluster (or the unit, when alone).
   auto statement = [&](uint32_t unit) -> int64_t {
     const QuoteCluster* qc = AuditWith(r, static_cast<int>(unit));
@@ -226,7 +248,7 @@ TEST(QuoteClusterTest, UnrelatedQuoteOfSameSpeakerJoinsNeither) {
   const int repeated = UnitOf(docs, r, kRepeated);
   ASSERT_GE(repeated, 0);
   ASSERT_TRUE(FindQuoteUnit(r.quotes, repeated)->speaker);
-  EXPECT_EQ(FindQuoteUnit(r.quotes, repeated)->speaker->key, SpeakerKey("Rasool"));
+  EXPECT_EQ(FindQuoteUnit(r.quotes, repeated)->speaker->key, SpeakerKey("Yahya Rasool"));
   EXPECT_EQ(AuditWith(r, repeated), nullptr);
   // The translation still joins the trajectory cluster (000 + 001).
   const QuoteCluster* qc = AuditWith(r, UnitOf(docs, r, kTranslation));
@@ -313,9 +335,142 @@ TEST(QuoteClusterTest, CentcomClusterKeyIsTheMajority) {
   std::vector<uint32_t> doc_of;
   for (const QuoteMember& m : qc->members) doc_of.push_back(r.units[m.unit].doc);
   EXPECT_EQ(doc_of, (std::vector<uint32_t>{0, 2, 3, 4, 4}));
-  EXPECT_EQ(qc->speaker_key, "centcom");
-  ASSERT_EQ(qc->speaker_keys.size(), 3u);
-  EXPECT_EQ(qc->speaker_keys[0], (std::pair<std::string, uint32_t>{"centcom", 3}));
+  // 002 "CENTCOM" (resolved to "Central Command (CENTCOM)"), 003 "US Central
+  // Command" and 004 "US Central Command (CENTCOM)" share a key; 000 says "The
+  // US said".
+  EXPECT_EQ(qc->speaker_key, SpeakerKey("US Central Command"));
+  ASSERT_EQ(qc->speaker_keys.size(), 2u);
+  EXPECT_EQ(qc->speaker_keys[0], (std::pair<std::string, uint32_t>{"central command", 4}));
+  EXPECT_EQ(qc->speaker_keys[1], (std::pair<std::string, uint32_t>{"us", 1}));
+}
+
+Document Doc(const std::string& id, const std::string& text, const std::string& date = "") {
+  return Document{id, id, id, 0, date, text};
+}
+
+// The audit found a quote by "Ali Hassan" joined Fuad Hussein's cluster as a
+// variant: both keyed "hsn". Now their keys differ.
+TEST(QuoteClusterTest, VariantOfAnotherSpeakerWithSimilarSurnameDoesNotJoin) {
+  const std::string q =
+      "\u201cIraq is not an arena for settling scores between rival countries and never will "
+      "be,\u201d ";
+  const std::vector<Document> docs = {
+      Doc("a", "Baghdad.\n\n" + q + "Foreign Minister Fuad Hussein said on Sunday.\n"),
+      Doc("b", "Talks.\n\n" + q + "Iraq's Foreign Minister Fuad Hussein told reporters.\n"),
+      Doc("c",
+          "Other news.\n\n\u201cIraq will not be an arena for settling the scores of rival "
+          "countries in the region,\u201d Ali Hassan said on Monday.\n")};
+  const ScanResult r = ScanQuotes(docs);
+  const int hassan = UnitOf(docs, r, "Iraq will not be an arena");
+  ASSERT_GE(hassan, 0);
+  ASSERT_TRUE(FindQuoteUnit(r.quotes, hassan)->speaker);
+  EXPECT_EQ(FindQuoteUnit(r.quotes, hassan)->speaker->name, "Ali Hassan");
+  const QuoteCluster* qc = AuditWith(r, UnitOf(docs, r, "Iraq is not an arena"));
+  ASSERT_NE(qc, nullptr);
+  EXPECT_EQ(qc->speaker_key, SpeakerKey("Fuad Hussein"));
+  // Content words agree enough (0.75) for a variant of one speaker.
+  EXPECT_GE(ScoreVariant(Content(UnitText(docs, r, hassan)),
+                         Content(UnitText(docs, r, qc->members[0].unit)))
+                .jaccard,
+            0.7);
+  EXPECT_EQ(AuditWith(r, hassan), nullptr);
+  EXPECT_EQ(r.stats.quote_variants, 0u);
+}
+
+// Same surname: "Hunter Biden" never joins a cluster of "Joe Biden"; "Biden"
+// alone (no given name in its text) may.
+TEST(QuoteClusterTest, VariantWithAnotherGivenNameDoesNotJoin) {
+  const std::string q = "\u201cWe will not abandon the people of Ukraine in this war,\u201d ";
+  const Document d = Doc("d", "Kyiv.\n\n" + q + "Joe Biden said on Monday.\n");
+  const Document e = Doc("e", "Washington.\n\n" + q + "President Joe Biden said.\n");
+  const std::string wording =
+      "\u201cWe will never abandon the people of Ukraine during the war,\u201d ";
+  const std::vector<Document> hunter = {
+      d, e, Doc("f", "Delaware.\n\n" + wording + "Hunter Biden said on Tuesday.\n")};
+  const ScanResult r = ScanQuotes(hunter);
+  const int f = UnitOf(hunter, r, "We will never abandon");
+  ASSERT_GE(f, 0);
+  EXPECT_EQ(FindQuoteUnit(r.quotes, f)->speaker->key, SpeakerKey("Hunter Biden"));
+  ASSERT_NE(AuditWith(r, UnitOf(hunter, r, "We will not abandon")), nullptr);
+  EXPECT_EQ(AuditWith(r, f), nullptr);
+
+  const std::vector<Document> surname = {
+      d, e, Doc("g", "Delaware.\n\n" + wording + "Biden said on Tuesday.\n")};
+  const ScanResult s = ScanQuotes(surname);
+  const int g = UnitOf(surname, s, "We will never abandon");
+  ASSERT_GE(g, 0);
+  EXPECT_EQ(FindQuoteUnit(s.quotes, g)->speaker->key, "badn");
+  const QuoteCluster* qc = AuditWith(s, g);
+  ASSERT_NE(qc, nullptr);
+  EXPECT_EQ(MemberOf(*qc, g)->match, QuoteMatch::kVariant);
+  EXPECT_EQ(qc->speaker_key, SpeakerKey("Joe Biden"));
+
+  // A cluster whose members name both a surname alone and a full name still
+  // refuses the other given name.
+  std::vector<Document> mixed = {d, Doc("h", "Kyiv.\n\n" + q + "Biden said.\n"),
+                                 Doc("f", "Delaware.\n\n" + wording + "Hunter Biden said.\n")};
+  const ScanResult m = ScanQuotes(mixed);
+  EXPECT_EQ(AuditWith(m, UnitOf(mixed, m, "We will never abandon")), nullptr);
+}
+
+// Dates that are not ISO-8601 are named, not silently ignored.
+TEST(QuoteClusterTest, DateIssuesNameDocumentsWithUnreadableDates) {
+  std::vector<Document> docs = {Doc("a", "x", "Feb. 7, 2024"), Doc("b", "x", "2024-02-07"),
+                                Doc("c", "x", ""), Doc("d", "x", "1707350400")};
+  docs[3].path = "feed.jsonl";
+  docs[3].line = 4;
+  const std::vector<InputIssue> issues = DateIssues(docs);
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues[0].path, "a");
+  EXPECT_FALSE(issues[0].rejected);
+  EXPECT_NE(issues[0].message.find("\"Feb. 7, 2024\" is not ISO-8601"), std::string::npos);
+  EXPECT_NE(issues[0].message.find("undated"), std::string::npos);
+  EXPECT_EQ(
+      issues[1].ToString().rfind("feed.jsonl:4: warning: document \"d\": date \"1707350400\"", 0),
+      0u)
+      << issues[1].ToString();
+  // Past the limit, one issue counts the rest.
+  const std::vector<InputIssue> capped = DateIssues(docs, 1);
+  ASSERT_EQ(capped.size(), 2u);
+  EXPECT_EQ(capped[1].path, "feed.jsonl");
+  EXPECT_NE(capped[1].message.find("1 more documents"), std::string::npos);
+}
+
+// The CLI prints them on stderr and lists them in the report's issues.
+TEST(QuoteClusterTest, CliWarnsAboutDatesThatAreNotIso) {
+  testing::TempDir dir;
+  std::string lines;
+  const char* const dates[] = {"Feb. 7, 2024", "2024-02-08T07:30:00Z", "1707350400"};
+  for (int i = 0; i < 3; ++i) {
+    nlohmann::json rec{
+        {"id", std::string("doc") + std::to_string(i)},
+        {"text", testing::ReadSourceFile(std::string("corpus/seeds/") + kSeeds[i] + ".txt")},
+        {"published", dates[i]}};
+    lines += rec.dump() + "\n";
+  }
+  const std::string path = dir.Write("feed.jsonl", lines);
+  const std::string cmd = std::string("'") + REPRINT_CLI_PATH +
+                          "' scan -q --unit quote --format json --date-field published '" + path +
+                          "' > '" + dir.Path("out.json") + "' 2> '" + dir.Path("err.txt") + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;  // a warning, not a rejection
+  const std::string err = testing::ReadBytes(dir.Path("err.txt"));
+  EXPECT_NE(
+      err.find(path + ":1: warning: document \"doc0\": date \"Feb. 7, 2024\" is not ISO-8601"),
+      std::string::npos)
+      << err;
+  EXPECT_NE(err.find(path + ":3: warning: document \"doc2\": date \"1707350400\""),
+            std::string::npos)
+      << err;
+  EXPECT_EQ(err.find("doc1"), std::string::npos);
+  const nlohmann::json report = nlohmann::json::parse(testing::ReadBytes(dir.Path("out.json")));
+  ASSERT_EQ(report["issues"].size(), 2u);
+  EXPECT_EQ(report["issues"][0]["line"], 1);
+  // Only doc1's date counts: it is the earliest carrier, by date.
+  for (const nlohmann::json& c : report["clusters"]) {
+    if (c["members"][0]["text"].get<std::string>().rfind(kTrajectory, 0) != 0) continue;
+    EXPECT_EQ(c["quote"]["earliest_by"], "date");
+    EXPECT_EQ(c["members"][c["quote"]["earliest"].get<size_t>()]["doc"], "doc1");
+  }
 }
 
 // Paragraph scans carry the same quote clusters, and quotes never pair with

@@ -293,35 +293,54 @@ TEST(SpeakerTest, NestedQuotesGetNoSpeaker) {
 // ---- keys -----------------------------------------------------------------
 
 TEST(SpeakerTest, KeyKnownAnswers) {
-  EXPECT_EQ(SpeakerKey("Yahya Rasool"), "rsl");
-  EXPECT_EQ(SpeakerKey("Qais al-Khazali"), "kzl");
-  EXPECT_EQ(SpeakerKey("Tahseen al-Khafaji"), "kfj");
-  EXPECT_EQ(SpeakerKey("Fuad Hussein"), "hsn");
-  EXPECT_EQ(SpeakerKey("Mohammed Shia al-Sudani"), "sdn");
-  EXPECT_EQ(SpeakerKey("Abu Baqir al-Saadi"), "sd");
-  EXPECT_EQ(SpeakerKey("US Central Command (CENTCOM)"), "centcom");
+  EXPECT_EQ(SpeakerKey("Yahya Rasool"), "rasl:y");
+  EXPECT_EQ(SpeakerKey("Rasool"), "rasl");
+  EXPECT_EQ(SpeakerKey("Qais al-Khazali"), "kazl:k");
+  EXPECT_EQ(SpeakerKey("Tahseen al-Khafaji"), "kafj:t");
+  EXPECT_EQ(SpeakerKey("Fuad Hussein"), "husn:f");
+  EXPECT_EQ(SpeakerKey("Mohammed Shia al-Sudani"), "sudn:m");
+  EXPECT_EQ(SpeakerKey("Abu Baqir al-Saadi"), "sad:b");  // the kunya is no given name
+  EXPECT_EQ(SpeakerKey("US Central Command (CENTCOM)"), "central command");
   EXPECT_EQ(SpeakerKey("CENTCOM"), "centcom");
   EXPECT_EQ(SpeakerKey("US"), "us");
-  EXPECT_EQ(SpeakerKey("Ali Akbar Ahmadian"), "ahmdn");
+  EXPECT_EQ(SpeakerKey("Ali Akbar Ahmadian"), "ahmdn:a");
+  EXPECT_EQ(SpeakerKey("Iyad Allawi"), "alw:i");
+  EXPECT_EQ(SpeakerKey("Martin Luther King Jr."), "kang:m");
   EXPECT_EQ(SpeakerKey(""), "");
+  EXPECT_EQ(SpeakerKeySurname("rasl:y"), "rasl");
+  EXPECT_EQ(SpeakerKeySurname("central command"), "central command");
 }
 
 TEST(SpeakerTest, KeyEqualForTransliterationVariants) {
-  const std::vector<std::vector<std::string>> groups = {
-      {"Yahya Rasool", "Yehia Rasool", "Rasool", "Maj. Gen. Yahya Rasool", "Yahia Rasoul",
-       "Yehya Rasul", "Yahya Rassoul"},
-      {"Qais al-Khazali", "Khazali", "Qays al-Khazaali", "Qais el-Khazali", "Kais Al-Khazali"},
-      {"Abu Baqir al-Saadi", "Abu Baqer al-Saadi", "Saadi", "Saeedi", "Al-Saadi", "Sa\u02bfadi",
-       "S\u00e1adi"},
-      {"Mohammed Shia al-Sudani", "Al-Sudani", "Sudani", "Soudani"},
-      {"Fuad Hussein", "Hussain", "Husayn", "Hosein"},
-      {"Tahseen al-Khafaji", "Khafagi" /* different consonant: not folded */},
+  // Full names (given name and surname) key alike; so do surnames alone, and
+  // a surname alone is compatible with the full name.
+  struct Group {
+    std::vector<std::string> full;
+    std::vector<std::string> surname;
   };
-  for (size_t g = 0; g + 1 < groups.size(); ++g) {
-    const std::string key = SpeakerKey(groups[g][0]);
-    for (const std::string& name : groups[g]) EXPECT_EQ(SpeakerKey(name), key) << name;
+  const std::vector<Group> groups = {
+      {{"Yahya Rasool", "Yehia Rasool", "Maj. Gen. Yahya Rasool", "Yahia Rasoul", "Yehya Rasul",
+        "Yahya Rassoul", "Iraqi military spokesman Yahya Rasool"},
+       {"Rasool", "Rasoul", "Rasul", "Rassoul"}},
+      {{"Qais al-Khazali", "Qays al-Khazaali", "Qais el-Khazali", "Kais Al-Khazali"},
+       {"Khazali", "al-Khazali", "Al-Khazaali"}},
+      {{"Abu Baqir al-Saadi", "Abu Baqer al-Saadi", "Abu Bakir al-Saedi"},
+       {"Saadi", "Saeedi", "Al-Saadi", "Sa\u02bfadi", "S\u00e1adi"}},
+      {{"Mohammed Shia al-Sudani", "Muhammad Shia al-Sudani", "Mohamed Shiaa al-Soudani"},
+       {"Al-Sudani", "Sudani", "Soudani"}},
+      {{"Fuad Hussein", "Fouad Husain", "Fuad Husayn"}, {"Hussein", "Hussain", "Husayn", "Hosein"}},
+      {{"Ali Khamenei", "Aly Khamenei"}, {"Khamenei", "Khamene'i", "Khamene\u02bci"}},
+  };
+  for (const Group& g : groups) {
+    const std::string full = SpeakerKey(g.full[0]);
+    const std::string surname = SpeakerKey(g.surname[0]);
+    EXPECT_NE(full, surname);
+    EXPECT_EQ(SpeakerKeySurname(full), surname) << g.full[0];
+    EXPECT_TRUE(SpeakerKeysCompatible(full, surname));
+    for (const std::string& name : g.full) EXPECT_EQ(SpeakerKey(name), full) << name;
+    for (const std::string& name : g.surname) EXPECT_EQ(SpeakerKey(name), surname) << name;
   }
-  EXPECT_NE(SpeakerKey("Khafaji"), SpeakerKey("Khafagi"));
+  EXPECT_NE(SpeakerKey("Khafaji"), SpeakerKey("Khafagi"));  // a different consonant
 }
 
 TEST(SpeakerTest, KeyDiffersForDifferentPeople) {
@@ -348,10 +367,155 @@ TEST(SpeakerTest, KeyDiffersForDifferentPeople) {
   }
 }
 
+// The audit's collisions: consonants of the surname alone gave these pairs
+// one key ("hsn", "d", "l", "lw", "bdn"), so a quote of one joined the
+// other's cluster as a variant.
+TEST(SpeakerTest, KeySeparatesPeopleWhoseSurnameConsonantsAgree) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {{"Ali Hassan", "Fuad Hussein"},
+                                                                  {"Jane Doe", "John Day"},
+                                                                  {"Wei Li", "Robert Lee"},
+                                                                  {"Iyad Allawi", "Ali Allawi"},
+                                                                  {"Joe Biden", "Hunter Biden"},
+                                                                  {"Hassan", "Hussein"},
+                                                                  {"Doe", "Day"}};
+  for (const auto& [a, b] : pairs) {
+    EXPECT_NE(SpeakerKey(a), SpeakerKey(b)) << a << " / " << b;
+    EXPECT_FALSE(SpeakerKeysCompatible(SpeakerKey(a), SpeakerKey(b))) << a << " / " << b;
+  }
+  // Same surname, one given name unknown: may be either; both known and
+  // different: two people.
+  EXPECT_TRUE(SpeakerKeysCompatible(SpeakerKey("Biden"), SpeakerKey("Joe Biden")));
+  EXPECT_TRUE(SpeakerKeysCompatible(SpeakerKey("Hunter Biden"), SpeakerKey("Biden")));
+  EXPECT_TRUE(SpeakerKeysCompatible("rasl:y", "rasl:y"));
+  EXPECT_FALSE(SpeakerKeysCompatible("rasl", "rsl"));
+}
+
+TEST(SpeakerTest, KeyOfOrganisationIgnoresItsAcronym) {
+  const std::string key = SpeakerKey("US Central Command");
+  EXPECT_EQ(SpeakerKey("US Central Command (CENTCOM)"), key);
+  EXPECT_EQ(SpeakerKey("Central Command (CENTCOM)"), key);  // seed 002: "The US Army's ..."
+  EXPECT_EQ(SpeakerKey("the U.S. Central Command"), key);
+  EXPECT_EQ(SpeakerKey("Islamic Revolutionary Guard Corps (IRGC)"),
+            SpeakerKey("Islamic Revolutionary Guard Corps"));
+  EXPECT_EQ(SpeakerKey("(CENTCOM)"), "centcom");
+  // Organisations keep their other words: two ministries are not one.
+  EXPECT_NE(SpeakerKey("Iraqi Foreign Ministry"), SpeakerKey("Iranian Foreign Ministry"));
+  EXPECT_NE(SpeakerKey("Foreign Ministry"), SpeakerKey("Defence Ministry"));
+}
+
+// A short name takes the key of the full name it resolves to; an acronym the
+// key of the name it abbreviates; a surname two people share stays short.
+TEST(SpeakerTest, ResolvedNamesTakeTheFullNamesKey) {
+  const std::string t =
+      "Maj. Gen. Yahya Rasool spoke on Thursday. Later, Rasool added: \u201cWe will act on "
+      "this.\u201d";
+  const std::vector<Attributed> a = AttributeAll(t);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_TRUE(a[0].speaker);
+  EXPECT_EQ(a[0].speaker->key, SpeakerKey("Yahya Rasool"));
+  EXPECT_EQ(a[0].speaker->key, "rasl:y");
+
+  const std::string c =
+      "The US Central Command (CENTCOM) confirmed the strike. According to CENTCOM, the strike "
+      "\u201ckilled a commander responsible for the attacks.\u201d";
+  const std::vector<Attributed> b = AttributeAll(c);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_TRUE(b[0].speaker);
+  EXPECT_EQ(b[0].speaker->name, "US Central Command (CENTCOM)");
+  EXPECT_EQ(b[0].speaker->key, SpeakerKey("US Central Command"));
+
+  const std::string two =
+      "Joe Biden met Hunter Biden on Monday. Biden said: \u201cWe will not comment on this "
+      "matter.\u201d";
+  const std::vector<Attributed> d = AttributeAll(two);
+  ASSERT_EQ(d.size(), 1u);
+  ASSERT_TRUE(d[0].speaker);
+  EXPECT_EQ(d[0].speaker->name, "Biden");  // which Biden is not said: not guessed
+  EXPECT_EQ(d[0].speaker->key, "badn");
+}
+
+// ---- wrong speakers the audit found: no speaker rather than a guess --------
+
+TEST(SpeakerTest, NoSubjectRightAfterAPreposition) {
+  // Seed 004: the militia vowed retaliation "against the US and said ...".
+  const std::string t =
+      "In response to Saeedi\u2019s death, Iraq\u2019s Iran-backed Harakat al-Nujaba militia in a "
+      "statement vowed a \u201ctargeted retaliation\u201d against the US and said that the act "
+      "\u201cwill not go unpunished.\u201d";
+  for (const Attributed& x : AttributeAll(t)) {
+    if (x.speaker) {
+      EXPECT_EQ(x.speaker->name, "Harakat al-Nujaba") << x.quote;
+    }
+  }
+  const std::optional<Speaker> s = SpeakerOf(AttributeAll(t), "targeted retaliation");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->name, "Harakat al-Nujaba");
+  // Seed 001: "... after the strike in Jordan, but others have vowed ...".
+  const std::string u =
+      "AP also noted that Kataib Hezbollah had said in a statement that it was suspending attacks "
+      "on American troops to avoid \u201cembarrassing the Iraqi government\u201d after the strike "
+      "in Jordan, but others have vowed to continue fighting.";
+  EXPECT_EQ(OnlySpeaker(u), "Kataib Hezbollah");
+  EXPECT_EQ(OnlySpeaker("Officials in Baghdad said \u201cthe talks will go on next week.\u201d"),
+            "");
+}
+
+TEST(SpeakerTest, NoLoneSentenceInitialWordWithoutItsVerb) {
+  EXPECT_EQ(OnlySpeaker("'Tis the season, and 'em folks said 'we will all be home for the "
+                        "holidays this year.'"),
+            "");
+  const std::vector<Attributed> rock = AttributeAll(
+      "Rock 'n' roll fans in the old city didn't say 'we want the old songs back again "
+      "tonight.'",
+      6);
+  ASSERT_EQ(rock.size(), 1u);
+  EXPECT_FALSE(rock[0].speaker) << rock[0].speaker->name;
+  // A pronoun's antecedent needs a speech verb or a full name.
+  EXPECT_EQ(AttributeAll("Christmas came early this year. She said \u00abwe are doing everything "
+                         "we can for them now\u00bb.")[0]
+                .speaker.has_value(),
+            false);
+  // The verb attached to a lone name still attributes.
+  EXPECT_EQ(OnlySpeaker("Khazali also said \u201cthe factions will respond to this.\u201d"),
+            "Khazali");
+  EXPECT_EQ(OnlySpeaker("Khazali, the leader of the group, said \u201cthe factions will "
+                        "respond.\u201d"),
+            "Khazali");
+  EXPECT_EQ(OnlySpeaker("Rasool on Thursday warned that \u201cthe forces will respond.\u201d"),
+            "Rasool");
+}
+
+TEST(SpeakerTest, NoNameFromInsideAQuote) {
+  // "She" must not resolve to Maria, who is only named inside a quote.
+  const std::vector<Attributed> a = AttributeAll(
+      "\u201cMaria will be fine in a few days,\u201d the doctor told us. She said \u00abwe are "
+      "doing everything we can for her now\u00bb.");
+  ASSERT_EQ(a.size(), 2u);
+  for (const Attributed& x : a) EXPECT_FALSE(x.speaker) << x.quote << ": " << x.speaker->name;
+  // Scare quotes shorter than the caller's minimum mask names too.
+  const std::vector<Attributed> b = AttributeAll(
+      "The paper called it \u201ca Rasool special\u201d and said that \u201cthe strikes will go "
+      "on for a long while yet.\u201d",
+      6);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_FALSE(b[0].speaker) << b[0].speaker->name;
+}
+
+TEST(SpeakerTest, SeedWrongSpeakersAreGone) {
+  // Below the default minimum length, but attributed all the same.
+  const std::vector<Attributed> a4 = AttributeAll(ReadSeed("004_07ee8de466f1c881.txt"));
+  const std::optional<Speaker> s4 = SpeakerOf(a4, "will not go unpunished");
+  EXPECT_TRUE(!s4 || s4->name == "Harakat al-Nujaba") << s4->name;
+  const std::vector<Attributed> a1 = AttributeAll(ReadSeed("001_c061e7b9e99da56e.txt"));
+  const std::optional<Speaker> s1 = SpeakerOf(a1, "embarrassing the Iraqi government");
+  ASSERT_TRUE(s1);
+  EXPECT_EQ(s1->name, "Kataib Hezbollah");
+}
+
 // ---- seeds ----------------------------------------------------------------
 
 TEST(SpeakerTest, SeedRasoolTrajectoryQuote) {
-  const std::string key = SpeakerKey("Rasool");
+  const std::string key = SpeakerKey("Yahya Rasool");  // Yehia Rasool alike
   for (const char* seed :
        {"000_6fa34ba821cba727.txt", "001_c061e7b9e99da56e.txt", "002_e3ca70eda88bb4a3.txt"}) {
     const std::vector<Attributed> a = AttributeAll(ReadSeed(seed), 6);
@@ -382,12 +546,21 @@ TEST(SpeakerTest, SeedCentcomQuote) {
     ASSERT_TRUE(s) << c.seed;
     EXPECT_NE(s->name.find_first_of("UC"), std::string::npos) << c.seed << ": " << s->name;
   }
+  // 002 says "According to the CENTCOM", after "The US Army's Central Command
+  // (CENTCOM)": the acronym resolves to the name, which keys as 003's "US
+  // Central Command" and 004's "US Central Command (CENTCOM)".
+  const std::string key = SpeakerKey("US Central Command");
+  const std::optional<Speaker> s2 =
+      SpeakerOf(AttributeAll(ReadSeed("002_e3ca70eda88bb4a3.txt"), 6), "killed a Kataib");
+  ASSERT_TRUE(s2);
+  EXPECT_EQ(s2->name, "Central Command (CENTCOM)");
+  EXPECT_EQ(s2->key, key);
   EXPECT_EQ(
-      SpeakerOf(AttributeAll(ReadSeed("002_e3ca70eda88bb4a3.txt"), 6), "killed a Kataib")->key,
-      "centcom");
+      SpeakerOf(AttributeAll(ReadSeed("003_ffbb0596cbef440d.txt"), 6), "responsible for")->key,
+      key);
   EXPECT_EQ(
       SpeakerOf(AttributeAll(ReadSeed("004_07ee8de466f1c881.txt"), 6), "directly planning")->key,
-      "centcom");
+      key);
 }
 
 TEST(SpeakerTest, SeedKhazaliTwiceIn004) {
@@ -396,7 +569,7 @@ TEST(SpeakerTest, SeedKhazaliTwiceIn004) {
     const std::optional<Speaker> s = SpeakerOf(a, "It is clear that denunciations", nth);
     ASSERT_TRUE(s) << nth;
     EXPECT_EQ(s->name, "Qais al-Khazali");
-    EXPECT_EQ(s->key, SpeakerKey("Khazali"));
+    EXPECT_EQ(s->key, SpeakerKey("Qais al-Khazali"));
   }
   const std::optional<Speaker> s = SpeakerOf(a, "The continued American attacks");
   ASSERT_TRUE(s);

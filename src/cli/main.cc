@@ -115,6 +115,13 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
       !f.quiet && reprint::cli::ProgressPrinter::StderrIsTerminal(), 0);
   reprint::IngestResult in = reprint::Ingest(f.paths, ingest, nullptr, progress.Callback());
   progress.Clear();
+  // Dates serve the earliest carrier of quote clusters: say which are unusable.
+  if (opt.unit == reprint::UnitKind::kQuote ||
+      (opt.unit == reprint::UnitKind::kParagraph && opt.paragraph_quotes)) {
+    for (reprint::InputIssue& i : reprint::DateIssues(in.documents)) {
+      in.issues.push_back(std::move(i));
+    }
+  }
   for (const reprint::InputIssue& i : in.issues) std::cerr << i.ToString() << "\n";
   progress.SetTotalBytes(in.bytes_read);
   absl::StatusOr<reprint::ScanResult> result =

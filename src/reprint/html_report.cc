@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 #include "reprint/internal/html_assets.h"
+#include "reprint/internal/quote_report.h"
 
 namespace reprint {
 namespace {
@@ -70,10 +71,11 @@ struct MemberText {
   }
 };
 
-// Adds `view` (UTF-16 passages) to every pair of cluster `cj`, and replaces
-// member texts by valid UTF-8 whose offsets `view` uses.
-void AddView(const std::vector<Document>& documents, const ScanResult& r, const Cluster& c,
-             Json* cj) {
+// Adds `view` (UTF-16 passages) to every pair of cluster `cj` (index `ci`),
+// `quote_view` to every member of a quote cluster but the fullest, and
+// replaces member texts by valid UTF-8 whose offsets the views use.
+void AddView(const std::vector<Document>& documents, const ScanResult& r, size_t ci, Json* cj) {
+  const Cluster& c = r.clusters[ci];
   Json& members = (*cj)["members"];
   if (members.size() != c.members.size()) return;  // not the cluster we think: no view
   std::vector<MemberText> texts(c.members.size());
@@ -106,6 +108,30 @@ void AddView(const std::vector<Document>& documents, const ScanResult& r, const 
                        tb.At(U64(p, "b_end")), std::move(edits)}));
     }
     pj["view"] = std::move(view);
+  }
+  // Quote clusters: each member against the fullest wording, as a one-passage
+  // view with the word-diff edits (variants have no pair of their own).
+  if (FindQuoteCluster(r.quote_clusters, static_cast<uint32_t>(ci)) == nullptr) return;
+  for (size_t m = 0; m < c.members.size(); ++m) {
+    Json qv{{"changes", internal::QuoteMemberChanges(documents, r, ci, m)}};
+    if (const auto cmp = internal::CompareWithFullest(documents, r, ci, m)) {
+      const MemberText& ta = texts[cmp->fullest];
+      const MemberText& tb = texts[m];
+      Json view = Json::array();
+      if (cmp->shared) {
+        Json edits = Json::array();
+        for (const auto& [ea, eb] : cmp->edits) {
+          edits.push_back(
+              Json::array({ta.At(ea.begin), ta.At(ea.end), tb.At(eb.begin), tb.At(eb.end)}));
+        }
+        view.push_back(
+            Json::array({ta.At(cmp->fullest_span.begin), ta.At(cmp->fullest_span.end),
+                         tb.At(cmp->span.begin), tb.At(cmp->span.end), std::move(edits)}));
+      }
+      qv["with"] = cmp->fullest;
+      qv["view"] = std::move(view);
+    }
+    members[m]["quote_view"] = std::move(qv);
   }
 }
 
@@ -195,7 +221,7 @@ std::string RenderHtml(const ReportInput& in) {
   Json& clusters = report["clusters"];
   if (clusters.size() == r.clusters.size()) {
     for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
-      AddView(in.documents, r, r.clusters[ci], &clusters[ci]);
+      AddView(in.documents, r, ci, &clusters[ci]);
     }
   }
 

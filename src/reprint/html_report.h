@@ -15,8 +15,17 @@
 // each pair has `view`: its passages as [a_start, a_end, b_start, b_end,
 // edits] in UTF-16 code units from the start of the two members' `text`
 // (edits as [a_start, a_end, b_start, b_end]), which is what JavaScript
-// strings index. The JavaScript renders the index a page at a time, so 10,000
-// clusters stay responsive.
+// strings index; and each member of a quote cluster has `quote_view`:
+// `changes`, what it changed against the fullest wording as the text summary
+// says it, and (all but the fullest member) `with`, the fullest member's
+// index, and `view`, the member against the fullest as one passage in the
+// same form (A = the fullest member), edits from the word diff. The quote
+// audit of a cluster (speaker and key, earliest carrier, fullest wording,
+// each member's changes, variants marked lower confidence) renders from
+// these, and `report.html#cluster=2&member=5` shows member 5 side by side with
+// the fullest wording: a variant, which is in no pair, can be checked too.
+// The JavaScript renders the index a page at a time, so 10,000 clusters stay
+// responsive.
 //
 // All document text is untrusted. The C++ side escapes & < > " ' in every
 // byte it writes as HTML, and writes the JSON with < > & as \u escapes so no

@@ -148,8 +148,16 @@ absl::Status QuoteClusterOptions::Validate() const {
 
 std::vector<QuoteUnit> FindQuoteUnits(std::string_view text, const QuoteOptions& quote,
                                       const SpeakerOptions& speaker) {
-  std::vector<Quote> quotes = ExtractQuotes(text, quote);
-  std::vector<std::optional<Speaker>> who = Attribute(text, quotes, speaker);
+  // Every quote once (the shorter ones mask names for Attribute); those of
+  // min_words or more are the units, exactly as ExtractQuotes(text, quote).
+  QuoteOptions every = quote;
+  every.min_words = 0;
+  const std::vector<Quote> all = ExtractQuotes(text, every);
+  std::vector<Quote> quotes;
+  for (const Quote& q : all) {
+    if (q.words >= quote.min_words) quotes.push_back(q);
+  }
+  std::vector<std::optional<Speaker>> who = Attribute(text, quotes, speaker, &all);
   std::vector<QuoteUnit> out(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     out[i].quote = std::move(quotes[i]);
@@ -234,6 +242,42 @@ std::optional<int64_t> ParseIsoDate(std::string_view s) {
   return DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
 }
 
+std::vector<InputIssue> DateIssues(const std::vector<Document>& documents, size_t max_issues) {
+  std::vector<InputIssue> out;
+  size_t more = 0;
+  const Document* first_more = nullptr;
+  for (const Document& d : documents) {
+    if (d.date.empty() || ParseIsoDate(d.date).has_value()) continue;
+    if (out.size() >= max_issues) {
+      if (more++ == 0) first_more = &d;
+      continue;
+    }
+    InputIssue i;
+    i.path = d.path;
+    i.line = d.line;
+    i.rejected = false;
+    std::string date = d.date.substr(0, 80);
+    for (char& c : date) {
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    i.message = "document \"" + d.id + "\": date \"" + date +
+                "\" is not ISO-8601 (YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]); the document counts "
+                "as undated when choosing a quote's earliest carrier";
+    out.push_back(std::move(i));
+  }
+  if (more > 0) {
+    InputIssue i;
+    i.path = first_more->path;
+    i.line = first_more->line;
+    i.rejected = false;
+    i.message = std::to_string(more) +
+                " more documents (from this one on) have a date that is not ISO-8601; they "
+                "count as undated when choosing a quote's earliest carrier";
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
 const QuoteUnit* FindQuoteUnit(const std::vector<QuoteUnit>& quotes, uint32_t unit) {
   auto it = std::lower_bound(quotes.begin(), quotes.end(), unit,
                              [](const QuoteUnit& q, uint32_t u) { return q.unit < u; });
@@ -260,6 +304,9 @@ std::vector<QuoteCluster> AuditQuoteClusters(
   std::vector<int64_t> cluster_of(quotes.size(), -1);
   std::vector<size_t> quote_clusters;  // indices into *clusters
   std::vector<std::string> cluster_key(clusters->size());
+  // Every key the cluster's members carry: a variant must agree with all of
+  // those with its surname.
+  std::vector<std::vector<std::string>> member_keys(clusters->size());
   for (size_t c = 0; c < clusters->size(); ++c) {
     const Cluster& cl = (*clusters)[c];
     if (units[cl.members.front()].kind != UnitKind::kQuote) continue;
@@ -272,7 +319,19 @@ std::vector<QuoteCluster> AuditQuoteClusters(
     }
     const auto counted = CountKeys(keys);
     if (!counted.empty()) cluster_key[c] = counted.front().first;
+    for (const auto& [key, n] : counted) member_keys[c].push_back(key);
   }
+  // Whether a quote of speaker `key` may join cluster `c`: compatible with
+  // the cluster's key and with no member naming another person of that
+  // surname ("Hunter Biden" never joins "Joe Biden"; "Biden" may).
+  auto may_join = [&](const std::string& key, size_t c) {
+    if (!SpeakerKeysCompatible(key, cluster_key[c])) return false;
+    const std::string_view surname = SpeakerKeySurname(key);
+    for (const std::string& k : member_keys[c]) {
+      if (SpeakerKeySurname(k) == surname && !SpeakerKeysCompatible(key, k)) return false;
+    }
+    return true;
+  };
 
   // Variants: (candidate quote, exact member quote, score) per joined candidate.
   struct Join {
@@ -282,14 +341,15 @@ std::vector<QuoteCluster> AuditQuoteClusters(
   };
   std::vector<Join> joins;
   if (options.join_variants) {
-    // (key, quote index, is candidate), grouped by key.
+    // (surname part of the key, quote index, is candidate), grouped by
+    // surname; may_join then checks the given-name initials.
     std::vector<std::tuple<std::string, size_t, bool>> entries;
     for (size_t q = 0; q < quotes.size(); ++q) {
       if (cluster_of[q] >= 0) {
         const std::string& key = cluster_key[static_cast<size_t>(cluster_of[q])];
-        if (!key.empty()) entries.emplace_back(key, q, false);
+        if (!key.empty()) entries.emplace_back(SpeakerKeySurname(key), q, false);
       } else if (!KeyOf(quotes[q]).empty()) {
-        entries.emplace_back(KeyOf(quotes[q]), q, true);
+        entries.emplace_back(SpeakerKeySurname(KeyOf(quotes[q])), q, true);
       }
     }
     std::sort(entries.begin(), entries.end());
@@ -310,6 +370,7 @@ std::vector<QuoteCluster> AuditQuoteClusters(
       std::vector<uint32_t> hits(members.size(), 0);
       std::vector<uint32_t> touched;
       for (size_t cand : candidates) {
+        const std::string cand_key = KeyOf(quotes[cand]);
         const std::vector<std::string>& words = texts.Content(cand);
         for (const std::string& w : words) {
           auto it = postings.find(w);
@@ -331,6 +392,7 @@ std::vector<QuoteCluster> AuditQuoteClusters(
         Join best{cand, 0, {}};
         for (uint32_t m : touched) {
           hits[m] = 0;
+          if (!may_join(cand_key, static_cast<size_t>(cluster_of[members[m]]))) continue;
           const VariantScore s = ScoreVariant(words, texts.Content(members[m]));
           if (stats) ++stats->variant_comparisons;
           if (s.jaccard >= options.variant_threshold &&

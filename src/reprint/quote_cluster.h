@@ -16,19 +16,24 @@
 //  1. gives each cluster a speaker key: the key most of its members carry
 //     (ties: the key of the earliest member in unit order); members that name
 //     no speaker do not vote;
-//  2. joins variants: a quote unit in no cluster whose speaker key equals a
-//     cluster's key, and whose content words (normalized words less a fixed
-//     list of English function words) have Jaccard >= variant_threshold with
-//     some exact member, joins the cluster it scores best with, marked
-//     QuoteMatch::kVariant (lower confidence). Variants never move a quote
-//     that the scan clustered, and never start a cluster of their own;
+//  2. joins variants: a quote unit in no cluster whose speaker key is
+//     compatible with a cluster's key (SpeakerKeysCompatible: same surname
+//     skeleton, given-name initials equal or one unknown) and with every
+//     member key of that surname (so "Hunter Biden" never joins a cluster
+//     where a member names "Joe Biden"), and whose content words (normalized
+//     words less a fixed list of English function words) have Jaccard >=
+//     variant_threshold with some exact member, joins the cluster it scores
+//     best with, marked QuoteMatch::kVariant (lower confidence). Variants
+//     never move a quote that the scan clustered, and never start a cluster
+//     of their own;
 //  3. picks the fullest exact member (most normalized words; ties: lower
 //     unit) and diffs every member against it word by word
 //     (reprint/word_diff.h);
 //  4. picks the earliest carrier among exact members: the one whose document
 //     has the earliest ISO-8601 Document::date (members without a date rank
-//     after dated ones; ties: unit order); with no dated member, the first
-//     exact member in input order.
+//     after dated ones, and so do dates that are not ISO-8601: DateIssues
+//     lists those; ties: unit order); with no dated member, the first exact
+//     member in input order.
 // Variants are never the fullest member or the earliest carrier: their link
 // to the statement is a weaker claim.
 //
@@ -160,6 +165,14 @@ VariantScore ScoreVariant(const std::vector<std::string>& a, const std::vector<s
 // followed by 'T' or ' ', "HH:MM[:SS[.fraction]]" and "Z" or "±HH[:]MM".
 // nullopt for anything else (such dates rank as absent).
 std::optional<int64_t> ParseIsoDate(std::string_view date);
+
+// Warnings for the documents whose date is set but not ISO-8601 ("Feb. 7,
+// 2024", a Unix timestamp): ParseIsoDate rejects it, so the document ranks as
+// undated for the earliest carrier. One InputIssue (rejected == false) naming
+// the document's path, line and id and the date, for each of the first
+// `max_issues` such documents; then one issue counting the rest. The CLI
+// prints them on stderr and in the report's issues when quotes are units.
+std::vector<InputIssue> DateIssues(const std::vector<Document>& documents, size_t max_issues = 20);
 
 }  // namespace reprint
 

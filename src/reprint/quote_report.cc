@@ -66,6 +66,55 @@ std::tuple<bool, int64_t> DateRank(const std::vector<Document>& documents, const
   return {!d.has_value(), d.value_or(0)};
 }
 
+// What a member changed against the fullest wording (`fd`, `full_words`
+// normalized words): "carries words 1-33 of 59; US -> American; dropped
+// "Global"", "same wording" when nothing; at most kMaxEdits edits listed.
+std::string DiffText(const Document& fd, const Document& d, const WordDiff& diff,
+                     uint32_t full_words) {
+  constexpr size_t kMaxEdits = 8;
+  std::vector<WordEdit> edits = diff.edits;
+  std::vector<std::string> parts;
+  // Leading and trailing drops: the member carries part of the fullest wording.
+  uint32_t from = 0, to = full_words;
+  if (!edits.empty() && edits.front().kind == WordEditKind::kDropped &&
+      edits.front().ref_begin == 0) {
+    from = edits.front().ref_end;
+    edits.erase(edits.begin());
+  }
+  if (!edits.empty() && edits.back().kind == WordEditKind::kDropped &&
+      edits.back().ref_end == full_words) {
+    to = edits.back().ref_begin;
+    edits.pop_back();
+  }
+  if (from > 0 || to < full_words) {
+    parts.push_back(absl::StrCat("carries words ", from + 1, "-", to, " of ", full_words));
+  }
+  for (size_t k = 0; k < edits.size() && k < kMaxEdits; ++k) {
+    const WordEdit& e = edits[k];
+    const std::string a = Clip(SpanText(fd, e.ref), 60);
+    const std::string b = Clip(SpanText(d, e.other), 60);
+    switch (e.kind) {
+      case WordEditKind::kChanged:
+        parts.push_back(absl::StrCat(a, " -> ", b));
+        break;
+      case WordEditKind::kSpelling:
+        parts.push_back(absl::StrCat(a, " -> ", b, " (spelling)"));
+        break;
+      case WordEditKind::kDropped:
+        parts.push_back(absl::StrCat("dropped \"", a, "\""));
+        break;
+      case WordEditKind::kAdded:
+        parts.push_back(absl::StrCat("added \"", b, "\""));
+        break;
+    }
+  }
+  if (edits.size() > kMaxEdits) {
+    parts.push_back(absl::StrCat("and ", edits.size() - kMaxEdits, " more edits (JSON report)"));
+  }
+  if (parts.empty()) parts.push_back("same wording");
+  return absl::StrJoin(parts, "; ");
+}
+
 }  // namespace
 
 Json QuoteParamsJson(const ScanOptions& o) {
@@ -77,6 +126,7 @@ Json QuoteParamsJson(const ScanOptions& o) {
               {"multi_paragraph", o.quote.multi_paragraph},
               {"unterminated", o.quote.keep_unterminated},
               {"speaker_context_bytes", o.speaker.context_bytes},
+              {"speaker_key", "surname-skeleton:given-initial"},
               {"variants", o.quote_cluster.join_variants},
               {"variant_measure", "content-word-jaccard"},
               {"variant_threshold", o.quote_cluster.variant_threshold}};
@@ -225,7 +275,6 @@ void AppendQuoteAuditText(const std::vector<Document>& documents, const ScanResu
                   Clip(SpanText(fd, fu.span), 600), "\"\n");
 
   // Per member: what it carries and which words it changed.
-  constexpr size_t kMaxEdits = 8;
   for (size_t m = 0; m < n; ++m) {
     const QuoteMember& qm = qc->members[m];
     const Unit& u = result.units[qm.unit];
@@ -241,50 +290,63 @@ void AppendQuoteAuditText(const std::vector<Document>& documents, const ScanResu
                             "shared): \"%s\"\n",
                             qm.variant.jaccard, MemberIndex(cl, qm.variant_of), qm.variant.shared,
                             Clip(SpanText(d, u.span), 300));
+      absl::StrAppend(out, "        against the fullest: ", DiffText(fd, d, qm.diff, full_words),
+                      "\n");
       continue;
     }
-    std::vector<WordEdit> edits = qm.diff.edits;
-    std::vector<std::string> parts;
-    // Leading and trailing drops: the member carries part of the fullest wording.
-    uint32_t from = 0, to = full_words;
-    if (!edits.empty() && edits.front().kind == WordEditKind::kDropped &&
-        edits.front().ref_begin == 0) {
-      from = edits.front().ref_end;
-      edits.erase(edits.begin());
-    }
-    if (!edits.empty() && edits.back().kind == WordEditKind::kDropped &&
-        edits.back().ref_end == full_words) {
-      to = edits.back().ref_begin;
-      edits.pop_back();
-    }
-    if (from > 0 || to < full_words) {
-      parts.push_back(absl::StrCat("carries words ", from + 1, "-", to, " of ", full_words));
-    }
-    for (size_t k = 0; k < edits.size() && k < kMaxEdits; ++k) {
-      const WordEdit& e = edits[k];
-      const std::string a = Clip(SpanText(fd, e.ref), 60);
-      const std::string b = Clip(SpanText(d, e.other), 60);
-      switch (e.kind) {
-        case WordEditKind::kChanged:
-          parts.push_back(absl::StrCat(a, " -> ", b));
-          break;
-        case WordEditKind::kSpelling:
-          parts.push_back(absl::StrCat(a, " -> ", b, " (spelling)"));
-          break;
-        case WordEditKind::kDropped:
-          parts.push_back(absl::StrCat("dropped \"", a, "\""));
-          break;
-        case WordEditKind::kAdded:
-          parts.push_back(absl::StrCat("added \"", b, "\""));
-          break;
-      }
-    }
-    if (edits.size() > kMaxEdits) {
-      parts.push_back(absl::StrCat("and ", edits.size() - kMaxEdits, " more edits (JSON report)"));
-    }
-    if (parts.empty()) parts.push_back("same wording");
-    absl::StrAppend(out, absl::StrJoin(parts, "; "), "\n");
+    absl::StrAppend(out, DiffText(fd, d, qm.diff, full_words), "\n");
   }
+}
+
+std::string QuoteMemberChanges(const std::vector<Document>& documents, const ScanResult& result,
+                               size_t c, size_t m) {
+  const QuoteCluster* qc = AuditOf(result, c);
+  if (qc == nullptr || m >= qc->members.size()) return "";
+  if (qc->members[m].unit == qc->fullest) return "fullest wording";
+  const size_t fi = MemberIndex(result.clusters[c], qc->fullest);
+  return DiffText(documents[result.units[qc->fullest].doc],
+                  documents[result.units[qc->members[m].unit].doc], qc->members[m].diff,
+                  qc->members[fi].words);
+}
+
+std::optional<QuoteComparison> CompareWithFullest(const std::vector<Document>& documents,
+                                                  const ScanResult& result, size_t c, size_t m) {
+  const QuoteCluster* qc = AuditOf(result, c);
+  if (qc == nullptr || m >= qc->members.size() || qc->members[m].unit == qc->fullest) {
+    return std::nullopt;
+  }
+  const QuoteMember& qm = qc->members[m];
+  QuoteComparison out;
+  out.fullest = MemberIndex(result.clusters[c], qc->fullest);
+  const Unit& fu = result.units[qc->fullest];
+  const Unit& mu = result.units[qm.unit];
+  const NormalizedText a = Normalize(documents[fu.doc].text, fu.span, result.options.normalize);
+  const NormalizedText b = Normalize(documents[mu.doc].text, mu.span, result.options.normalize);
+  // Words outside every edit but spelling ones are shared.
+  std::vector<char> shared_a(a.tokens.size(), 1), shared_b(b.tokens.size(), 1);
+  for (const WordEdit& e : qm.diff.edits) {
+    if (e.kind == WordEditKind::kSpelling) continue;
+    for (uint32_t k = e.ref_begin; k < e.ref_end && k < shared_a.size(); ++k) shared_a[k] = 0;
+    for (uint32_t k = e.other_begin; k < e.other_end && k < shared_b.size(); ++k) shared_b[k] = 0;
+  }
+  const auto first = [](const std::vector<char>& v) {
+    return static_cast<size_t>(std::find(v.begin(), v.end(), 1) - v.begin());
+  };
+  const auto last = [](const std::vector<char>& v) {  // one past the last shared word
+    return static_cast<size_t>(v.rend() - std::find(v.rbegin(), v.rend(), 1));
+  };
+  const size_t a0 = first(shared_a), a1 = last(shared_a);
+  const size_t b0 = first(shared_b), b1 = last(shared_b);
+  if (a0 >= a1 || b0 >= b1) return out;  // no word in common
+  out.shared = true;
+  out.fullest_span = Span{a.tokens[a0].orig.begin, a.tokens[a1 - 1].orig.end};
+  out.span = Span{b.tokens[b0].orig.begin, b.tokens[b1 - 1].orig.end};
+  for (const WordEdit& e : qm.diff.edits) {
+    if (e.ref_begin < a0 || e.ref_end > a1 || e.other_begin < b0 || e.other_end > b1) continue;
+    if (e.ref_begin == e.ref_end && e.other_begin == e.other_end) continue;
+    out.edits.push_back({e.ref, e.other});
+  }
+  return out;
 }
 
 }  // namespace reprint::internal

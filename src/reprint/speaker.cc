@@ -152,6 +152,30 @@ constexpr std::string_view kPrepositionsWords[] = {
 };
 constexpr auto kPrepositions = SortedList(kPrepositionsWords);
 
+// A capitalised word right after one of these (determiners and one more
+// word may stand between) is an object, never the subject of a speech verb:
+// "vowed retaliation against the US and said", "the strike in Jordan".
+constexpr std::string_view kGoverningWords[] = {
+    "in", "against", "at", "from", "to", "of", "for", "with", "by", "on", "after", "before",
+    "into", "onto", "over", "about", "via", "during", "under", "between", "among", "amid",
+    "toward", "towards", "near", "across", "through", "throughout", "without", "within", "upon",
+    "behind", "beyond", "inside", "outside", "around", "since", "until", "than", "like",
+    "despite", "per", "including", "alongside", "versus", "vs",
+};
+constexpr auto kGoverning = SortedList(kGoverningWords);
+
+// Words that may stand between a one-word name opening its sentence and its
+// speech verb ("Rasool also said", "Khazali on Thursday said"). Anything else
+// there means the name is not the verb's subject ("Tis the season, and 'em
+// folks said").
+constexpr std::string_view kAttachWordsWords[] = {
+    "also", "again", "then", "later", "had", "has", "have", "was", "were", "is", "are", "would",
+    "will", "did", "does", "do", "not", "never", "once", "further", "himself", "herself", "itself",
+    "themselves", "earlier", "in", "a", "an", "statement", "interview", "on", "today",
+    "yesterday", "tonight",
+};
+constexpr auto kAttachWords = SortedList(kAttachWordsWords);
+
 // Abbreviations whose period does not end a sentence.
 constexpr std::string_view kAbbreviationsWords[] = {
     "mr", "mrs", "ms", "dr", "prof", "maj", "gen", "col", "lt", "capt", "sgt", "adm", "cmdr",
@@ -159,6 +183,24 @@ constexpr std::string_view kAbbreviationsWords[] = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "fig", "mt",
 };
 constexpr auto kAbbreviations = SortedList(kAbbreviationsWords);
+
+// A name holding one of these words is an organisation (SpeakerKey).
+constexpr std::string_view kOrgWordsWords[] = {
+    "agency", "alliance", "army", "assembly", "association", "authority", "bank", "brigade",
+    "brigades", "bureau", "cabinet", "center", "centre", "coalition", "command", "commission",
+    "committee", "company", "corps", "council", "court", "department", "embassy", "federation",
+    "force", "forces", "foundation", "front", "government", "group", "guard", "guards",
+    "institute", "league", "militia", "ministry", "movement", "network", "news", "observatory",
+    "office", "organisation", "organization", "parliament", "party", "police", "press",
+    "service", "services", "union", "university",
+};
+constexpr auto kOrgWords = SortedList(kOrgWordsWords);
+
+// Name suffixes after the surname; kunyas before a given name.
+constexpr std::string_view kSuffixesWords[] = {"jr", "sr", "ii", "iii", "iv"};
+constexpr auto kSuffixes = SortedList(kSuffixesWords);
+constexpr std::string_view kKunyasWords[] = {"abu", "abou", "umm", "um"};
+constexpr auto kKunyas = SortedList(kKunyasWords);
 
 // Arabic article prefixes joined by a hyphen ("al-Khazali").
 constexpr std::string_view kArticlesWords[] = {
@@ -190,6 +232,7 @@ struct Tok {
   bool lower_tail = false;   // hyphenated, last part lower case: "US-led"
   bool possessive = false;   // ends in 's or ’s
   bool line_before = false;  // a line break since the previous token
+  bool quoted = false;       // inside a quotation (Attributor::MarkQuoted)
 };
 
 // Tokenizes text[b, e) into words and punctuation; appends to *out.
@@ -303,11 +346,13 @@ struct Found {
 
 class Attributor {
  public:
-  Attributor(std::string_view text, const std::vector<Quote>& quotes, const SpeakerOptions& options)
-      : text_(text), quotes_(quotes), options_(options) {}
+  Attributor(std::string_view text, const std::vector<Quote>& quotes, const SpeakerOptions& options,
+             const std::vector<Quote>* all_quotes)
+      : text_(text), quotes_(quotes), options_(options), all_quotes_(all_quotes) {}
 
   std::vector<std::optional<Speaker>> Run() {
     paras_ = SegmentParagraphs(text_, options_.segment);
+    BuildQuoteMask();
     result_.assign(quotes_.size(), std::nullopt);
     for (size_t qi = 0; qi < quotes_.size(); ++qi) {
       const Quote& q = quotes_[qi];
@@ -348,9 +393,9 @@ class Attributor {
     const size_t trail_end = SentenceEnd(q.outer.end, trail_limit, para_end);
 
     std::vector<Tok> trail;
-    Tokenize(text_, q.outer.end, trail_end, &trail);
+    Tokens(q.outer.end, trail_end, &trail);
     std::vector<Tok> lead;
-    Tokenize(text_, lead_begin, q.outer.begin, &lead);
+    Tokens(lead_begin, q.outer.begin, &lead);
 
     bool pronoun = false;
     Span pronoun_cue;
@@ -473,20 +518,56 @@ class Attributor {
     return static_cast<size_t>(it - paras_.begin()) - 1;
   }
 
-  // Whether `pos` lies inside one of the quotes.
-  bool InsideQuote(size_t pos) const {
-    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
-                               [](size_t p, const Quote& q) { return p < q.outer.begin; });
-    for (int k = 0; k < 4 && it != quotes_.begin(); ++k) {
-      --it;
-      if (pos < it->outer.end) return true;
+  // The outer spans of every quotation of the text, merged and sorted: the
+  // quotes given, and those ExtractQuotes finds with no minimum length (scare
+  // quotes such as “targeted retaliation” are not in `quotes_` when the caller
+  // filtered them). No word inside them is a speaker or a speech cue.
+  void BuildQuoteMask() {
+    std::vector<Quote> extracted;
+    if (all_quotes_ == nullptr) {
+      QuoteOptions all;
+      all.min_words = 0;
+      all.segment = options_.segment;
+      extracted = ExtractQuotes(text_, all);
     }
-    return false;
+    std::vector<Span> spans;
+    for (const Quote& q : all_quotes_ ? *all_quotes_ : extracted) {
+      if (q.outer.begin < q.outer.end && q.outer.end <= text_.size()) spans.push_back(q.outer);
+    }
+    for (const Quote& q : quotes_) {
+      if (q.outer.begin < q.outer.end && q.outer.end <= text_.size()) spans.push_back(q.outer);
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    for (const Span& s : spans) {
+      if (!mask_.empty() && s.begin < mask_.back().end) {
+        mask_.back().end = std::max(mask_.back().end, s.end);
+      } else {
+        mask_.push_back(s);
+      }
+    }
+  }
+
+  // Tokenizes text_[b, e) into *out (appending), marking quoted tokens.
+  void Tokens(size_t b, size_t e, std::vector<Tok>* out) const {
+    const size_t first = out->size();
+    Tokenize(text_, b, e, out);
+    if (mask_.empty()) return;
+    auto it = std::upper_bound(mask_.begin(), mask_.end(), b,
+                               [](size_t p, const Span& s) { return p < s.begin; });
+    if (it != mask_.begin()) --it;
+    for (size_t k = first; k < out->size(); ++k) {
+      Tok& t = (*out)[k];
+      while (it != mask_.end() && it->end <= t.b) ++it;
+      t.quoted = it != mask_.end() && it->begin <= t.b;
+    }
   }
 
   // ---- names --------------------------------------------------------------
 
-  static bool NameWord(const Tok& t) { return t.word && (t.upper || t.article) && !t.lower_tail; }
+  static bool NameWord(const Tok& t) {
+    return t.word && (t.upper || t.article) && !t.lower_tail && !t.quoted;
+  }
 
   bool IsPronoun(const Tok& t) const {
     if (!t.word || t.e - t.b > 3) return false;
@@ -576,9 +657,12 @@ class Attributor {
   }
 
   // The first pronoun (if allowed) or acceptable name in t[from, to), within
-  // `max_words` words.
+  // `max_words` words. With `verb` (the index of a speech verb after `to`),
+  // the name must be able to be that verb's subject: not the object of a
+  // preposition (Governed), and not a lone word opening its sentence unless
+  // the verb is attached to it (Attached).
   Found FirstName(const std::vector<Tok>& t, size_t from, size_t to, bool allow_pronoun,
-                  int max_words) const {
+                  int max_words, size_t verb = SIZE_MAX) const {
     Found f;
     int words = 0;
     for (size_t i = from; i < to && words < max_words;) {
@@ -599,7 +683,11 @@ class Attributor {
       Span name;
       bool possessive = false;
       const size_t next = NameRun(t, i, to, &name, &possessive);
-      if (name.size() > 0 && !possessive) {
+      const bool subject =
+          verb == SIZE_MAX ||
+          (!Governed(t, i) && !(name.begin == t[i].b && name.end == t[i].e && next == i + 1 &&
+                                SentenceInitial(t[i].b) && !Attached(t, next, verb)));
+      if (name.size() > 0 && !possessive && subject) {
         f.kind = Found::kName;
         f.name = name;
         return f;
@@ -607,6 +695,63 @@ class Attributor {
       i = std::max(next, i + 1);
     }
     return f;
+  }
+
+  // Whether the name run starting at t[i] follows a preposition, with at
+  // most two words that are neither capitalised nor speech verbs between:
+  // "against the US", "in eastern Baghdad".
+  bool Governed(const std::vector<Tok>& t, size_t i) const {
+    std::array<char, 32> buf;
+    int between = 0;
+    for (size_t k = i; k-- > 0;) {
+      if (!t[k].word) return false;
+      const std::string_view w = Lower(text_, t[k], &buf);
+      if (In(w, kGoverning)) return true;
+      if (t[k].upper || between == 2 || In(w, kSpeechVerbs)) return false;
+      ++between;
+    }
+    return false;
+  }
+
+  // Whether text_[pos] opens a sentence: only white space, quote marks and
+  // brackets stand between it and the start of its paragraph or a . ! ?
+  bool SentenceInitial(size_t pos) const {
+    const size_t p = ParaOf(pos);
+    const size_t floor = p < paras_.size() ? paras_[p].begin : 0;
+    size_t i = pos;
+    while (i > floor) {
+      const int32_t cp = internal::DecodeBefore(text_, i);
+      if (!(IsSpaceCp(cp) || IsQuoteCp(cp) || cp == '(' || cp == '[')) {
+        return cp == '.' || cp == '!' || cp == '?';
+      }
+      size_t len = 1;
+      if (cp >= 0x80) len = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i -= std::min(len, i - floor);
+    }
+    return true;
+  }
+
+  // Whether only commas-set-off appositions, brackets, dashes, adverbs in
+  // -ly and the few words of kAttachWords stand in t[from, verb).
+  bool Attached(const std::vector<Tok>& t, size_t from, size_t verb) const {
+    std::array<char, 32> buf;
+    bool aside = false;  // inside ", ... ," or "( ... )"
+    for (size_t k = from; k < verb && k < t.size(); ++k) {
+      if (!t[k].word) {
+        const int32_t cp = t[k].cp;
+        if (cp == ',' || cp == '(' || cp == ')') {
+          aside = cp == ',' ? !aside : cp == '(';
+        } else if (!IsDashCp(cp)) {
+          return false;
+        }
+        continue;
+      }
+      if (aside) continue;
+      const std::string_view w = Lower(text_, t[k], &buf);
+      const bool adverb = w.size() > 4 && w.substr(w.size() - 2) == "ly";
+      if (!(In(w, kAttachWords) || adverb || (t[k].upper && In(w, kStopWords)))) return false;
+    }
+    return true;
   }
 
   bool SegmentStartsLower(const std::vector<Tok>& t, size_t from, size_t to) const {
@@ -641,13 +786,13 @@ class Attributor {
     size_t k = n - 1;
     if (!has_word(k) && k > 0) --k;
     if (k > 0 && SegmentStartsLower(t, cuts[k], seg_end(k))) {
-      const Found g = FirstName(t, cuts[k - 1], seg_end(k - 1), true, 12);
+      const Found g = FirstName(t, cuts[k - 1], seg_end(k - 1), true, 12, verb);
       if (g.kind == Found::kName) return g;
     }
-    const Found f = FirstName(t, cuts[k], seg_end(k), true, 24);
+    const Found f = FirstName(t, cuts[k], seg_end(k), true, 24, verb);
     if (f.kind != Found::kNone || k == 0) return f;
     // "X, Iraq's military spokesperson, said": no name in the apposition.
-    const Found g = FirstName(t, cuts[k - 1], seg_end(k - 1), true, 12);
+    const Found g = FirstName(t, cuts[k - 1], seg_end(k - 1), true, 12, verb);
     return g.kind == Found::kName ? g : f;
   }
 
@@ -682,7 +827,7 @@ class Attributor {
   bool IsVerb(const Tok& t) const {
     if (!t.word || t.upper || t.e - t.b > 12) return false;
     std::array<char, 32> buf;
-    return In(Lower(text_, t, &buf), kSpeechVerbs) && !InsideQuote(t.b);
+    return In(Lower(text_, t, &buf), kSpeechVerbs) && !t.quoted;
   }
 
   bool IsAccordingTo(const std::vector<Tok>& t, size_t i, size_t to) const {
@@ -759,7 +904,7 @@ class Attributor {
     size_t len = 0;
     if (!IsDashCp(DecodeAt(text_, b, &len))) return std::nullopt;
     std::vector<Tok> t;
-    Tokenize(text_, b + len, e, &t);
+    Tokens(b + len, e, &t);
     Found f = FirstName(t, 0, t.size(), false, 12);
     if (f.kind != Found::kName) return std::nullopt;
     f.cue = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
@@ -826,13 +971,18 @@ class Attributor {
         if (result_[j]) return result_[j];
       }
       std::vector<Tok> t;
-      Tokenize(text_, b, e, &t);
+      Tokens(b, e, &t);
       const Found f = Cues(t, 0, t.size(), false, 24);
       if (f.kind == Found::kName) return Make(f, f.pattern, 0.6f);
       if (pronoun && f.kind == Found::kNone && !t.empty() && NameWord(t[0]) &&
           !IsWordIn(t[0], [](std::string_view w) { return In(w, kStopWords); })) {
+        // With no speech verb, a lone capitalised word opening the sentence
+        // ("Christmas came early") is no antecedent: a full name only.
         const Found g = FirstName(t, 0, std::min<size_t>(t.size(), 8), false, 8);
-        if (g.kind == Found::kName) return Make(g, AttributionPattern::kPronoun, 0.6f);
+        if (g.kind == Found::kName &&
+            text_.substr(g.name.begin, g.name.size()).find(' ') != std::string_view::npos) {
+          return Make(g, AttributionPattern::kPronoun, 0.6f);
+        }
       }
       if (seen >= sentences) break;
     }
@@ -876,17 +1026,31 @@ class Attributor {
     return w.substr(a);
   }
 
-  // A one-word name becomes the earliest longer name before it that ends in
-  // the same surname.
+  // A one-word name becomes the full name it abbreviates, when the text
+  // introduced exactly one before it: a surname ("Rasool" -> "Yahya
+  // Rasool") when every earlier full name with that surname has one key
+  // (after "Joe Biden" and "Hunter Biden", "Biden" stays as it is); an
+  // acronym ("CENTCOM") the earliest "... (CENTCOM)" before it.
   Span Resolve(Span name) const {
     const std::string_view w = text_.substr(name.begin, name.size());
     if (w.find_first_of(" \t\n(") != std::string_view::npos) return name;
     bool lower = false;
     for (char c : w) lower = lower || (c >= 'a' && c <= 'z');
-    if (!lower) return name;  // an acronym
     BuildSurnames();
+    if (!lower) {  // an acronym
+      auto it = acronyms_.find(std::string(w));
+      return it != acronyms_.end() && it->second.begin < name.begin ? it->second : name;
+    }
     auto it = surnames_.find(Surname(name));
-    if (it == surnames_.end() || it->second.begin >= name.begin) return name;
+    if (it == surnames_.end() || it->second.first.begin >= name.begin) return name;
+    // Two people with this surname before the name: unsure.
+    return it->second.conflict < name.begin ? name : it->second.first;
+  }
+
+  // SpeakerKey of a name in the text, computed once per distinct name.
+  const std::string& KeyOf(std::string_view name) const {
+    auto [it, fresh] = keys_.try_emplace(name);
+    if (fresh) it->second = SpeakerKey(name);
     return it->second;
   }
 
@@ -896,7 +1060,7 @@ class Attributor {
     std::vector<Tok> t;
     for (const Span& para : paras_) {
       t.clear();
-      Tokenize(text_, para.begin, para.end, &t);
+      Tokens(para.begin, para.end, &t);
       for (size_t i = 0; i < t.size();) {
         if (!NameWord(t[i])) {
           ++i;
@@ -907,13 +1071,24 @@ class Attributor {
         const size_t next = NameRun(t, i, t.size(), &name, &possessive);
         i = std::max(next, i + 1);
         const std::string_view w = text_.substr(name.begin, name.size());
-        const size_t space = w.find_last_of(' ');
-        if (name.size() == 0 || possessive || space == std::string_view::npos ||
-            w.find('(') != std::string_view::npos) {
+        if (name.size() == 0 || possessive) continue;
+        const size_t open = w.rfind('(');
+        if (open != std::string_view::npos) {  // "US Central Command (CENTCOM)"
+          if (w.back() == ')' && open + 2 < w.size()) {
+            acronyms_.emplace(std::string(w.substr(open + 1, w.size() - open - 2)), name);
+          }
           continue;
         }
+        const size_t space = w.find_last_of(' ');
+        if (space == std::string_view::npos) continue;
         const Span last{static_cast<uint32_t>(name.begin + space + 1), name.end};
-        surnames_.emplace(Surname(last), name);  // keeps the earliest
+        auto [it, fresh] = surnames_.try_emplace(Surname(last), FullNames{name});
+        FullNames& f = it->second;
+        if (!fresh && f.conflict == UINT32_MAX &&
+            w != text_.substr(f.first.begin, f.first.size()) &&
+            KeyOf(w) != KeyOf(text_.substr(f.first.begin, f.first.size()))) {
+          f.conflict = name.begin;  // names come in text order: the first conflict
+        }
       }
     }
   }
@@ -921,11 +1096,20 @@ class Attributor {
   std::string_view text_;
   const std::vector<Quote>& quotes_;
   const SpeakerOptions& options_;
+  const std::vector<Quote>* all_quotes_;  // null: BuildQuoteMask extracts them
   std::vector<Span> paras_;
   std::vector<std::optional<Speaker>> result_;
-  // Lazily built: lower-cased surname -> earliest full name with it.
+  std::vector<Span> mask_;  // BuildQuoteMask
+  // Lazily built: lower-cased surname -> its full names; acronym -> its
+  // earliest "Name (ACRONYM)"; keys of names met (KeyOf).
+  struct FullNames {
+    Span first;                      // the earliest full name with the surname
+    uint32_t conflict = UINT32_MAX;  // the first one keyed differently
+  };
   mutable bool surnames_built_ = false;
-  mutable std::unordered_map<std::string, Span> surnames_;
+  mutable std::unordered_map<std::string, FullNames> surnames_;
+  mutable std::unordered_map<std::string, Span> acronyms_;
+  mutable std::unordered_map<std::string_view, std::string> keys_;
 };
 
 }  // namespace
@@ -960,66 +1144,42 @@ absl::Status SpeakerOptions::Validate() const {
 
 std::vector<std::optional<Speaker>> Attribute(std::string_view text,
                                               const std::vector<Quote>& quotes,
-                                              const SpeakerOptions& options) {
+                                              const SpeakerOptions& options,
+                                              const std::vector<Quote>* all_quotes) {
   if (text.size() >= UINT32_MAX) return std::vector<std::optional<Speaker>>(quotes.size());
-  return Attributor(text, quotes, options).Run();
+  return Attributor(text, quotes, options, all_quotes).Run();
 }
 
-std::string SpeakerKey(std::string_view name) {
-  // 1. The surname, or a parenthesised acronym at the end.
-  while (!name.empty() && (IsAsciiSpace(name.back()) || name.back() == '.' || name.back() == ',')) {
-    name.remove_suffix(1);
-  }
-  std::string_view word = name;
-  if (!name.empty() && name.back() == ')') {
-    const size_t open = name.rfind('(');
-    if (open != std::string_view::npos && open + 2 < name.size()) {
-      word = name.substr(open + 1, name.size() - open - 2);
-    }
-  } else {
-    const size_t space = name.find_last_of(" \t\n");
-    if (space != std::string_view::npos) word = name.substr(space + 1);
-  }
-  // 2. Article prefix.
-  {
-    std::string low;
-    for (size_t i = 0; i < word.size() && i < 5; ++i) {
-      low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))));
-    }
-    word.remove_prefix(ArticlePrefix(low));
-  }
-  // 3. ASCII letters, lower case; acronyms as they are.
+namespace {
+
+// Lower-case ASCII letters of `word` (NFKD, marks and non-letters dropped).
+// *all_caps: two letters or more, all upper case.
+std::string FoldLetters(std::string_view word, bool* all_caps) {
   std::string ascii;
-  bool all_upper = true;
-  {
-    utf8proc_uint8_t* folded = nullptr;
-    const utf8proc_ssize_t n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
-        static_cast<utf8proc_ssize_t>(word.size()), &folded,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
-    if (n >= 0 && folded != nullptr) {
-      for (utf8proc_ssize_t i = 0; i < n; ++i) {
-        const char c = static_cast<char>(folded[i]);
-        if (c >= 'A' && c <= 'Z') {
-          ascii.push_back(static_cast<char>(c + 32));
-        } else if (c >= 'a' && c <= 'z') {
-          ascii.push_back(c);
-          all_upper = false;
-        }
+  bool upper = true;
+  utf8proc_uint8_t* folded = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+      static_cast<utf8proc_ssize_t>(word.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
+  if (n >= 0 && folded != nullptr) {
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+      const char c = static_cast<char>(folded[i]);
+      if (c >= 'A' && c <= 'Z') {
+        ascii.push_back(static_cast<char>(c + 32));
+      } else if (c >= 'a' && c <= 'z') {
+        ascii.push_back(c);
+        upper = false;
       }
     }
-    std::free(folded);
   }
-  if (ascii.empty()) {
-    // No Latin letters: the lower-cased surname itself (invalid UTF-8 kept).
-    std::string out;
-    for (char c : word) {
-      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-    }
-    return out;
-  }
-  if (all_upper && ascii.size() >= 2) return ascii;
-  // 4. Digraphs.
+  std::free(folded);
+  if (all_caps != nullptr) *all_caps = upper && ascii.size() >= 2;
+  return ascii;
+}
+
+// kh->k, gh->g, ph->f, ck->k, q->k.
+std::string FoldDigraphs(const std::string& ascii) {
   std::string s;
   for (size_t i = 0; i < ascii.size(); ++i) {
     const char c = ascii[i];
@@ -1033,23 +1193,160 @@ std::string SpeakerKey(std::string_view name) {
     } else if (c == 'c' && n == 'k') {
       s.push_back('k');
       ++i;
-    } else if (c == 'q') {
-      s.push_back('k');
     } else {
-      s.push_back(c);
+      s.push_back(c == 'q' ? 'k' : c);
     }
   }
-  // 5. Consonant skeleton.
-  auto vowel = [](char c) {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-  };
+  return s;
+}
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+// The skeleton of a surname (see SpeakerKey). REQUIRES: !ascii.empty().
+std::string Skeleton(const std::string& ascii) {
+  const std::string s = FoldDigraphs(ascii);
   std::string key;
-  key.push_back(vowel(s[0]) && s[0] != 'y' ? 'a' : s[0]);
+  bool vowel_seen = IsVowel(s[0]) && s[0] != 'y';
+  key.push_back(vowel_seen ? 'a' : s[0]);
   for (size_t i = 1; i < s.size(); ++i) {
-    if (vowel(s[i]) || s[i] == key.back()) continue;
-    key.push_back(s[i]);
+    if (IsVowel(s[i])) {
+      if (!vowel_seen) key.push_back(s[i] == 'o' || s[i] == 'u' ? 'u' : 'a');
+      vowel_seen = true;
+      continue;
+    }
+    if (s[i] != key.back()) key.push_back(s[i]);
   }
   return key;
+}
+
+// The initial of a given name: its first letter after the digraph folds, a
+// vowel as its class (a; e, i -> i; o, u -> u).
+char GivenInitial(const std::string& ascii) {
+  const char c = FoldDigraphs(ascii)[0];
+  if (c == 'e' || c == 'i') return 'i';
+  if (c == 'o' || c == 'u') return 'u';
+  return c;
+}
+
+// Lower-cased ASCII bytes of `w` without trailing dots ("Maj." -> "maj",
+// "U.S." -> "u.s"), for the word lists.
+std::string ListForm(std::string_view w) {
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  std::string out;
+  for (char c : w) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  return out;
+}
+
+}  // namespace
+
+std::string SpeakerKey(std::string_view name) {
+  const auto trim = [](std::string_view s) {
+    while (!s.empty() && (IsAsciiSpace(s.front()) || s.front() == ',')) s.remove_prefix(1);
+    while (!s.empty() && (IsAsciiSpace(s.back()) || s.back() == '.' || s.back() == ',')) {
+      s.remove_suffix(1);
+    }
+    return s;
+  };
+  name = trim(name);
+  // 1. A parenthesised acronym at the end is dropped; alone, it is the name.
+  bool acronym = false;
+  if (!name.empty() && name.back() == ')') {
+    const size_t open = name.rfind('(');
+    if (open != std::string_view::npos) {
+      const std::string_view before = trim(name.substr(0, open));
+      name = before.empty() ? trim(name.substr(open + 1, name.size() - open - 2)) : before;
+      acronym = !before.empty();
+    }
+  }
+  // Words, split at white space (no-break spaces included).
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < name.size();) {
+    size_t len = 0;
+    if (IsSpaceCp(DecodeAt(name, i, &len))) {
+      i += len;
+      continue;
+    }
+    const size_t b = i;
+    while (i < name.size() && !IsSpaceCp(DecodeAt(name, i, &len))) i += len;
+    words.push_back(name.substr(b, i - b));
+  }
+  if (words.empty()) return "";
+  // 2. An organisation: a parenthesised acronym, or a word such as Command,
+  // Ministry, Army. Its key is its folded words, less leading stop words and
+  // a leading country abbreviation ("US Central Command" -> "central
+  // command"); titles stay ("Foreign Ministry").
+  bool org = acronym;
+  for (size_t k = 0; k < words.size() && !org; ++k) org = In(ListForm(words[k]), kOrgWords);
+  if (org) {
+    size_t first = 0;
+    while (first + 1 < words.size()) {
+      const std::string w = ListForm(words[first]);
+      bool caps = false;
+      FoldLetters(words[first], &caps);
+      const bool abbreviation = In(w, kDemonyms) && (caps || w.find('.') != std::string::npos);
+      if (!In(w, kStopWords) && !abbreviation) break;
+      ++first;
+    }
+    std::string key;
+    for (size_t k = first; k < words.size(); ++k) {
+      if (k > first && In(ListForm(words[k]), kStopWords)) continue;  // "Ministry of Defence"
+      const std::string w = FoldLetters(words[k], nullptr);
+      if (w.empty()) continue;
+      if (!key.empty()) key.push_back(' ');
+      key += w;
+    }
+    if (!key.empty()) return key;
+  }
+  // 3. A person: less leading stop words, titles and demonyms ("Maj. Gen.",
+  // "Iraqi Foreign Minister") and trailing suffixes ("Jr.").
+  size_t first = 0, last = words.size();
+  while (first + 1 < last) {
+    const std::string w = ListForm(words[first]);
+    if (!(In(w, kStopWords) || In(w, kTitles) || In(w, kDemonyms))) break;
+    ++first;
+  }
+  while (last - first > 1 && In(ListForm(words[last - 1]), kSuffixes)) --last;
+  // 4. The surname's skeleton.
+  std::string_view surname = words[last - 1];
+  {
+    const std::string low = ListForm(surname.substr(0, std::min<size_t>(surname.size(), 5)));
+    surname.remove_prefix(ArticlePrefix(low));
+  }
+  bool caps = false;
+  const std::string ascii = FoldLetters(surname, &caps);
+  if (ascii.empty()) {
+    // No Latin letters: the lower-cased surname itself (invalid UTF-8 kept).
+    return ListForm(surname);
+  }
+  if (caps) return ascii;  // an acronym: "CENTCOM" -> "centcom"
+  std::string key = Skeleton(ascii);
+  // 5. The given name's initial: the first word before the surname that is
+  // no particle or kunya ("Abu Baqir al-Saadi" -> 'b').
+  for (size_t k = first; k + 1 < last; ++k) {
+    const std::string w = ListForm(words[k]);
+    if (In(w, kParticles) || In(w, kKunyas)) continue;
+    const std::string given = FoldLetters(words[k], nullptr);
+    if (given.empty()) continue;
+    key.push_back(':');
+    key.push_back(GivenInitial(given));
+    break;
+  }
+  return key;
+}
+
+std::string_view SpeakerKeySurname(std::string_view key) {
+  const size_t colon = key.rfind(':');
+  return colon == std::string_view::npos ? key : key.substr(0, colon);
+}
+
+bool SpeakerKeysCompatible(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const std::string_view sa = SpeakerKeySurname(a), sb = SpeakerKeySurname(b);
+  if (sa != sb || sa.empty()) return false;
+  // Same surname: compatible unless both name a given initial, and differ.
+  return sa.size() == a.size() || sb.size() == b.size();
 }
 
 }  // namespace reprint

@@ -1,10 +1,11 @@
 // File: reprint/speaker.h
 // Attributes quotations (reprint/quote.h) to speakers, and gives every speaker
-// a key that survives the transliteration variants outlets use for one name.
+// a key that survives the transliteration variants outlets use for one name
+// and still tells different people apart.
 //
 //   std::vector<Quote> quotes = ExtractQuotes(doc.text);
 //   std::vector<std::optional<Speaker>> who = Attribute(doc.text, quotes);
-//   if (who[i]) use(who[i]->name, who[i]->key);  // "Yahya Rasool", "rsl"
+//   if (who[i]) use(who[i]->name, who[i]->key);  // "Yahya Rasool", "rasl:y"
 //
 // Patterns, tried in this order for each top-level quote:
 //  1. kByline       a pull quote's byline: the quote ends its paragraph and
@@ -27,10 +28,19 @@
 //     `continuation_paragraphs` paragraphs.
 // A name is a run of capitalised words (with particles al-, bin, de, ...),
 // less leading titles, stop words and demonyms ("Maj. Gen.", "Iraqi Foreign
-// Minister", "The"); a possessive ("Iraq's") is not a subject. A one-word name
-// is resolved to the earliest longer name in the text with the same surname
-// ("Rasool" -> "Yahya Rasool", "Khazali" -> "Qais al-Khazali"). Names are
-// only ever taken from the text; a quote with no cue has no speaker.
+// Minister", "The"). The subject of a speech verb is never a possessive
+// ("Iraq's"), never a name right after a preposition (with at most two
+// lower-case words between: "against the US", "in eastern Baghdad"), never a
+// word inside a quotation (shorter quotes included: see Attribute), and a
+// lone capitalised word opening its sentence only when the verb is attached
+// to it ("Rasool added", "Khazali, the group's leader, said"; not "'Tis the
+// season, and 'em folks said"). A pronoun's antecedent without a speech verb
+// must be a name of two words or more. A one-word name is resolved to the
+// earliest longer name in the text with the same surname ("Rasool" -> "Yahya
+// Rasool", "Khazali" -> "Qais al-Khazali") unless an earlier full name of
+// that surname has another key ("Joe Biden", "Hunter Biden": "Biden" stays);
+// an acronym to the earliest "Name (ACRONYM)" before it. Names are only ever
+// taken from the text; when a cue is unsure, the quote has no speaker.
 //
 // Pure functions; thread-safe. Linear in the text: each quote looks at most
 // `context_bytes` around itself and `lookback_bytes` before itself.
@@ -71,7 +81,8 @@ struct Speaker {
   // The name as written, titles removed: "Yahya Rasool", "Qais al-Khazali",
   // "US Central Command (CENTCOM)".
   std::string name;
-  // SpeakerKey(name): equal for transliteration variants across outlets.
+  // SpeakerKey(name): equal for transliteration variants across outlets,
+  // different for different people.
   std::string key;
   AttributionPattern pattern = AttributionPattern::kNameSaid;
   // Rough belief in the attribution, in (0, 1]: 0.9 direct cue next to the
@@ -102,29 +113,60 @@ struct SpeakerOptions {
 };
 
 // One optional speaker per element of `quotes`. Quotes with depth > 0 get
-// none (they are quoted by the outer quote's speaker).
+// none (they are quoted by the outer quote's speaker). No word inside any
+// quotation of the text, `quotes` or shorter ones the caller filtered out
+// (scare quotes), is ever a speaker or a cue: `all_quotes` lists them
+// (ExtractQuotes with min_words 0); null: Attribute extracts them itself with
+// the default QuoteOptions, min_words 0 (one more linear pass).
 // REQUIRES: quotes come from ExtractQuotes(text, ...) (sorted, inside text);
-//           options.Validate().ok()
+//           so does *all_quotes; options.Validate().ok()
 std::vector<std::optional<Speaker>> Attribute(std::string_view text,
                                               const std::vector<Quote>& quotes,
-                                              const SpeakerOptions& options = {});
+                                              const SpeakerOptions& options = {},
+                                              const std::vector<Quote>* all_quotes = nullptr);
 
-// The speaker key of a name. Rule, in order:
-//  1. Take the surname: the last word of the name; a parenthesised acronym at
-//     the end wins ("US Central Command (CENTCOM)" -> "CENTCOM").
-//  2. Drop an Arabic article prefix joined by a hyphen (al-, el-, ul-, ad-,
-//     an-, ar-, as-, ash-, at-, az-): "al-Khazali" -> "Khazali".
-//  3. Fold to lower-case ASCII letters (NFKD, marks and non-letters dropped).
-//     An all-capitals word of two letters or more is an acronym: its
-//     lower-case form is the key ("CENTCOM" -> "centcom", "US" -> "us").
-//  4. Digraphs: kh->k, gh->g, ph->f, q->k, ck->k.
-//  5. Keep the first letter (an initial vowel becomes 'a'), drop the vowels
-//     a e i o u y after it, and collapse repeated letters.
-// So Rasool/Rasoul/Rasul -> "rsl", Saadi/Saeedi/al-Saadi -> "sd", Khazali ->
-// "kzl", Khafaji -> "kfj", Hussein/Husain -> "hsn", Sudani/Al-Sudani -> "sdn".
-// Different people with one surname share a key. Empty for a name with no
-// letters; a name with no Latin letters keys on its lower-case UTF-8 surname.
+// The speaker key of a name: equal for the transliteration variants of one
+// name across outlets, different for different people with a similar
+// surname. Rule, in order:
+//  1. A parenthesised acronym at the end is dropped ("US Central Command
+//     (CENTCOM)" keys as "US Central Command"); an acronym alone stays.
+//  2. An organisation (an acronym was dropped, or a word such as Command,
+//     Ministry, Army, Council, Forces, Group; see kOrgWords) keys as its
+//     words folded to lower-case ASCII letters, less leading stop words and a
+//     leading country abbreviation: "US Central Command" -> "central
+//     command" (so does "Central Command (CENTCOM)"); "Foreign Ministry"
+//     keeps its title word.
+//  3. A person: leading titles, stop words and demonyms are dropped ("Maj.
+//     Gen.", "Iraqi Foreign Minister"), and suffixes (Jr., III).
+//  4. The surname (last word, an Arabic article prefix such as al- dropped)
+//     folded to lower-case ASCII letters (NFKD, marks and non-letters
+//     dropped); an all-capitals word of two letters or more is an acronym and
+//     keys as itself ("CENTCOM" -> "centcom", "US" -> "us"). Otherwise its
+//     skeleton: digraphs kh->k, gh->g, ph->f, ck->k, q->k; the first letter
+//     (an initial vowel becomes 'a'); the class of the first vowel after it
+//     ('a' for a e i y, 'u' for o u: short vowels vary between a/e/i and
+//     o/u in transliteration, but Hassan and Hussein differ); then the
+//     consonants, repeats collapsed.
+//  5. When a given name precedes the surname: ':' and its initial (digraphs
+//     folded; a vowel as 'a', 'i' for e/i, 'u' for o/u), skipping particles
+//     and kunyas (bin, al, Abu).
+// So Yahya/Yehia Rasool -> "rasl:y", Rasool/Rasoul/Rasul -> "rasl", Saadi/
+// Saeedi -> "sad", Qais/Kais al-Khazali -> "kazl:k", Fuad Hussein ->
+// "husn:f" but Ali Hassan -> "hasn:a", Jane Doe -> "du:j" but John Day ->
+// "da:j", Iyad Allawi -> "alw:i" but Ali Allawi -> "alw:a". A surname alone
+// keys without the initial: it is compatible with every given name (see
+// SpeakerKeysCompatible); Attribute resolves it to an earlier full name in the
+// same text when there is exactly one candidate. Empty for a name with no
+// letters; a surname with no Latin letters keys as its lower-case UTF-8 bytes.
 std::string SpeakerKey(std::string_view name);
+
+// The part of a key before the given-name initial: "rasl:y" -> "rasl".
+std::string_view SpeakerKeySurname(std::string_view key);
+
+// Whether two keys may name the same person: equal, or the same non-empty
+// surname part where at most one names a given initial ("rasl" and "rasl:y"
+// are compatible; "badn:j" and "badn:h" are not).
+bool SpeakerKeysCompatible(std::string_view a, std::string_view b);
 
 }  // namespace reprint
 

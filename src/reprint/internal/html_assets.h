@@ -92,6 +92,25 @@ table.passages tbody tr:hover { background: #eef3fb; }
 .empty { color: var(--muted); font-style: italic; }
 details.more { margin-top: 18px; font-size: 13.5px; }
 details.more summary { cursor: pointer; color: var(--accent); }
+.audit p { margin: 3px 0; font-size: 14px; }
+.audit .label { color: var(--muted); font-size: 12.5px; display: inline-block; min-width: 8.5em; }
+.audit code { font-family: "DejaVu Sans Mono", monospace; font-size: 12.5px; background: var(--panel);
+  padding: 0 4px; border-radius: 3px; }
+blockquote.fullest { margin: 4px 0 8px; padding: 6px 12px; border-left: 3px solid var(--accent);
+  background: var(--panel); font-family: "DejaVu Serif", Georgia, serif; white-space: pre-wrap;
+  overflow-wrap: anywhere; }
+table.audit { border-collapse: collapse; font-size: 13.5px; margin: 4px 0 10px; }
+table.audit th, table.audit td { text-align: left; padding: 3px 14px 3px 0; vertical-align: top; }
+table.audit th { color: var(--muted); font-weight: 600; font-size: 12px; }
+table.audit td.changes { max-width: 70ch; overflow-wrap: anywhere; }
+table.audit td.act { white-space: nowrap; }
+table.audit tr.variant td { background: #fff7ed; }
+.badge { display: inline-block; font-size: 11.5px; padding: 0 7px; border-radius: 9px;
+  background: #e6ebf1; white-space: nowrap; }
+.badge.variant { background: #fed7aa; color: #7c2d12; }
+.badge.exact { background: #dcfce7; }
+.variant-note { border: 1px solid #fdba74; background: #fff7ed; border-radius: 6px; padding: 6px 12px;
+  font-size: 13.5px; margin: 6px 0; }
 @media (max-width: 900px) { .sbs { grid-template-columns: 1fr; } }
 )reprintcss";
 
@@ -150,8 +169,11 @@ inline constexpr char kHtmlJs[] = R"reprintjs(
   });
   var byId = {};
   rows.forEach(function (r) { byId[String(r.cluster.id)] = r; });
-  var sourceSet = {};
-  data.documents.forEach(function (d) { sourceSet[d.source] = true; });
+  var sourceSet = {}, docDates = {};
+  data.documents.forEach(function (d) {
+    sourceSet[d.source] = true;
+    if (d.date) docDates[d.id] = d.date;
+  });
   var allSources = Object.keys(sourceSet).sort();
 
   var state = { kind: '', source: '', minScore: 0, query: '', sort: 'size', page: 0 };
@@ -371,7 +393,7 @@ inline constexpr char kHtmlJs[] = R"reprintjs(
     return '[' + k + '] ' + m.doc + ' \u00b7 ' + m.source + ' \u00b7 bytes ' + m.start + '\u2013' + m.end;
   }
 
-  function showCluster(row, pairIndex) {
+  function showCluster(row, pairIndex, memberIndex) {
     var c = row.cluster;
     clear(app);
     document.title = 'reprint: cluster ' + c.id;
@@ -415,6 +437,13 @@ inline constexpr char kHtmlJs[] = R"reprintjs(
       extra.forEach(function (x) { add(tr, el('td', null, fieldText(m[x]) || '')); });
     });
 
+    if (c.quote) quoteAudit(view, c);
+    var qv = memberIndex !== null && c.members[memberIndex] ? c.members[memberIndex].quote_view : null;
+    if (qv && qv.view) {
+      compareWithFullest(view, c, memberIndex, qv);
+      return;
+    }
+
     if (c.pairs.length === 0) {
       add(view, el('p', 'empty', 'This cluster lists no pairs.'));
       return;
@@ -435,23 +464,7 @@ inline constexpr char kHtmlJs[] = R"reprintjs(
         ' \u00b7 containment of [' + p.a + '] in [' + p.b + '] ' + fmt(p.containment_a_in_b) +
         ' \u00b7 of [' + p.b + '] in [' + p.a + '] ' + fmt(p.containment_b_in_a) + ' \u00b7 ' +
         p.shared_shingles + ' shared shingles'));
-    var legend = add(view, el('div', 'legend'));
-    add(legend, el('span')).appendChild(el('mark', 'pass c0', 'aligned passage'));
-    add(legend, el('span', null, '(colour and number = passage)'));
-    add(legend, el('span')).appendChild(el('mark', 'pass c0 edit', 'edited words'));
-    var insLegend = add(legend, el('span'));
-    add(insLegend, el('span', 'ins'));
-    insLegend.appendChild(document.createTextNode(' words added in the other text'));
-
-    var sbs = add(view, el('div', 'sbs'));
-    [[p.a, 0], [p.b, 1]].forEach(function (x) {
-      var side = add(sbs, el('div', 'side'));
-      var head = add(side, el('div', 'side-head'));
-      add(head, el('b', null, memberLabel(c, x[0])));
-      add(side, markedText(c.members[x[0]].text, vw, x[1]));
-    });
-    sbs.addEventListener('mouseover', function (e) { highlight(sbs, e.target, true); });
-    sbs.addEventListener('mouseout', function (e) { highlight(sbs, e.target, false); });
+    var sbs = sideBySide(view, c, p.a, p.b, vw);
 
     add(view, el('h3', null, 'Passages'));
     if (!p.passages || p.passages.length === 0) {
@@ -485,6 +498,127 @@ inline constexpr char kHtmlJs[] = R"reprintjs(
     });
   }
 
+  // The members a (side 0) and b (side 1) of cluster c side by side, with
+  // the passages of `vw` marked; returns the element holding both sides.
+  function sideBySide(view, c, a, b, vw) {
+    var legend = add(view, el('div', 'legend'));
+    add(legend, el('span')).appendChild(el('mark', 'pass c0', 'aligned passage'));
+    add(legend, el('span', null, '(colour and number = passage)'));
+    add(legend, el('span')).appendChild(el('mark', 'pass c0 edit', 'edited words'));
+    var insLegend = add(legend, el('span'));
+    add(insLegend, el('span', 'ins'));
+    insLegend.appendChild(document.createTextNode(' words added in the other text'));
+
+    var sbs = add(view, el('div', 'sbs'));
+    [[a, 0], [b, 1]].forEach(function (x) {
+      var side = add(sbs, el('div', 'side'));
+      var head = add(side, el('div', 'side-head'));
+      add(head, el('b', null, memberLabel(c, x[0])));
+      add(side, markedText(c.members[x[0]].text, vw, x[1]));
+    });
+    sbs.addEventListener('mouseover', function (e) { highlight(sbs, e.target, true); });
+    sbs.addEventListener('mouseout', function (e) { highlight(sbs, e.target, false); });
+    return sbs;
+  }
+
+  // ---- quote clusters ----------------------------------------------------
+
+  function speakerText(m) {
+    return m.speaker ? m.speaker.name + ' (' + m.speaker.key + ')' : 'none named';
+  }
+
+  function variantText(c, m) {
+    var v = m.variant || {};
+    return 'content-word Jaccard ' + fmt(v.content_jaccard) + ' with [' + v.of + '], ' +
+        plural(v.shared_content_words || 0, 'shared content word');
+  }
+
+  // Speaker and key, earliest carrier, fullest wording, and what each member
+  // changed against it; variants marked lower confidence.
+  function quoteAudit(view, c) {
+    var q = c.quote;
+    var box = add(view, el('section', 'audit'));
+    add(box, el('h3', null, 'Quote audit'));
+    var sp = add(box, el('p'));
+    add(sp, el('span', 'label', 'Speaker'));
+    if (q.speaker) {
+      add(sp, el('b', 'speaker', q.speaker.name));
+      sp.appendChild(document.createTextNode(' \u00b7 key '));
+      add(sp, el('code', 'speaker-key', q.speaker.key));
+      sp.appendChild(document.createTextNode(' \u00b7 named by ' + q.speaker.members + ' of ' +
+          plural(c.members.length, 'member')));
+      (q.speaker.keys || []).slice(1).forEach(function (k) {
+        sp.appendChild(document.createTextNode(' \u00b7 also '));
+        add(sp, el('code', null, k.key));
+        sp.appendChild(document.createTextNode(' (' + k.members + ')'));
+      });
+    } else {
+      add(sp, el('span', 'empty', 'no member names a speaker'));
+    }
+    var first = c.members[q.earliest];
+    var ep = add(box, el('p'));
+    add(ep, el('span', 'label', 'Earliest carrier'));
+    var date = docDates[first.doc];
+    ep.appendChild(document.createTextNode('[' + q.earliest + '] ' + first.source + ' \u00b7 ' +
+        first.doc + ' (by ' + (q.earliest_by === 'date' ? 'date ' + date : 'input order') + ')'));
+    var full = c.members[q.fullest];
+    var fp = add(box, el('p'));
+    add(fp, el('span', 'label', 'Fullest wording'));
+    fp.appendChild(document.createTextNode('[' + q.fullest + '] ' + full.source + ' \u00b7 ' +
+        plural(full.words || 0, 'word')));
+    add(box, el('blockquote', 'fullest', full.text));
+    if (q.variants > 0) {
+      add(box, el('p', 'variant-note', plural(q.variants, 'variant') + ' joined by speaker key and ' +
+          'content words, not by the exact score: lower confidence, check side by side.'));
+    }
+    var t = add(box, el('table', 'audit'));
+    var h = add(t, el('tr'));
+    ['#', 'source', 'speaker', 'match', 'against the fullest wording', ''].forEach(function (x) {
+      add(h, el('th', null, x));
+    });
+    c.members.forEach(function (m, k) {
+      var tr = add(t, el('tr', m.match === 'variant' ? 'variant' : null));
+      tr.dataset.member = String(k);
+      add(tr, el('td', null, '[' + k + ']'));
+      add(tr, el('td', null, m.source));
+      add(tr, el('td', null, speakerText(m)));
+      var mt = add(tr, el('td'));
+      if (m.match === 'variant') {
+        add(mt, el('span', 'badge variant', 'variant \u00b7 lower confidence'));
+        add(mt, el('div', 'meta', variantText(c, m)));
+      } else {
+        add(mt, el('span', 'badge exact', m.match || 'exact'));
+      }
+      add(tr, el('td', 'changes', m.quote_view ? m.quote_view.changes : ''));
+      var act = add(tr, el('td', 'act'));
+      if (m.quote_view && m.quote_view.view) {
+        var a = add(act, el('a', null, 'side by side with [' + q.fullest + ']'));
+        a.href = '#cluster=' + encodeURIComponent(String(c.id)) + '&member=' + k;
+      }
+    });
+  }
+
+  // Member k against the fullest wording, as one aligned passage with the
+  // word-diff edits marked.
+  function compareWithFullest(view, c, k, qv) {
+    var m = c.members[k];
+    add(view, el('h3', null, 'Member [' + k + '] against the fullest wording [' + qv.with + ']'));
+    if (m.match === 'variant') {
+      var note = add(view, el('p', 'variant-note'));
+      add(note, el('span', 'badge variant', 'variant \u00b7 lower confidence'));
+      note.appendChild(document.createTextNode(' Joined by speaker key and ' + variantText(c, m) +
+          ', not by the exact score: it may be a paraphrase or another translation, or a ' +
+          'different statement. Check it by eye.'));
+    }
+    add(view, el('p', 'meta', 'Changes: ' + qv.changes));
+    if (c.pairs.length > 0) {
+      add(add(view, el('p', 'meta')), el('a', null, 'show the pairs instead')).href =
+          '#cluster=' + encodeURIComponent(String(c.id));
+    }
+    if (qv.view.length === 0) add(view, el('p', 'empty', 'No word in common.'));
+    sideBySide(view, c, qv.with, k, qv.view);
+  }
+
   function highlight(root, target, on) {
     var m = target.closest ? target.closest('mark[data-p]') : null;
     if (!m) return;
@@ -494,10 +628,10 @@ inline constexpr char kHtmlJs[] = R"reprintjs(
   }
 
   function route() {
-    var m = /^#cluster=([^&]*)(?:&pair=(\d+))?/.exec(location.hash);
+    var m = /^#cluster=([^&]*)(?:&pair=(\d+))?(?:&member=(\d+))?/.exec(location.hash);
     var id = m ? decodeURIComponent(m[1]) : null;
     if (id !== null && byId[id]) {
-      showCluster(byId[id], m[2] ? parseInt(m[2], 10) : 0);
+      showCluster(byId[id], m[2] ? parseInt(m[2], 10) : 0, m[3] ? parseInt(m[3], 10) : null);
       window.scrollTo(0, 0);
     } else {
       showIndex();
