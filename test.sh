@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies, then runs every check docs/reliability.md lists:
-#   1. Release build (tests and benchmarks) and the whole suite with ctest;
+#   1. Release build (tests and benchmarks) and the whole suite with ctest,
+#      then the peak memory each test with a ceiling measured;
 #   2. the same suite built with ASan+UBSan (GCC, -DREPRINT_SANITIZE=ON);
 #   3. the libFuzzer targets (clang, -DREPRINT_FUZZ=ON), each run for
 #      REPRINT_FUZZ_SECONDS (default 60) on its seed corpus.
@@ -61,6 +62,13 @@ if cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DREPRINT_BUILD_TESTS=ON \
   t=$(date +%s)
   run_ctest build "Release suite"
   echo "Release suite: $(elapsed "$t")"
+  section "peak memory of the Release suite (tests with a ceiling)"
+  # Each test with a memory ceiling (tests/support/peak_rss.h) prints one
+  # "[ peak RSS ]" line; ctest keeps the output of passing tests only in its log.
+  if ! grep -h '\[ peak RSS \]' build/Testing/Temporary/LastTest.log 2>/dev/null |
+       sed 's/^.*\[ peak RSS \] //' | sort; then
+    echo "no [ peak RSS ] lines in build/Testing/Temporary/LastTest.log"
+  fi
 else
   fail_stage "Release build"
 fi

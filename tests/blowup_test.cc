@@ -5,12 +5,10 @@
 // none asserts time (CI machines vary), but a quadratic path would show up as
 // a ctest timeout.
 //
-// Memory: ru_maxrss (getrusage RUSAGE_SELF) is the process's peak resident
-// set. ctest runs every TEST in its own process (gtest_discover_tests), so
-// there the delta below is the case's own peak above what gtest holds; when
-// the whole binary runs in one process an earlier, larger test hides part of
-// the delta, which can then only pass more easily. Each ceiling is derived in
-// a comment from the input size, with room for allocator slack.
+// Memory: testing::PeakRss (tests/support/peak_rss.h) asserts a ceiling on the
+// growth of the process's peak resident set (getrusage) during the case. Each
+// ceiling is derived in a comment from the input size, with room for
+// allocator slack.
 //
 // The big cases are skipped in sanitizer builds (they need several GB and
 // minutes under ASan, and the sanitizer build exists to catch memory errors,
@@ -19,7 +17,6 @@
 // __SANITIZE_ADDRESS__ (GCC) or __has_feature(address_sanitizer) (clang), so
 // it follows -DREPRINT_SANITIZE=ON without any CMake change.
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,6 +33,7 @@
 #include "gtest/gtest.h"
 #include "reprint/ingest.h"
 #include "reprint/scan.h"
+#include "tests/support/peak_rss.h"
 #include "tests/support/temp_dir.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -50,6 +48,7 @@ namespace reprint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::PeakRss;
 using testing::TempDir;
 
 #ifdef REPRINT_UNDER_SANITIZER
@@ -58,32 +57,6 @@ using testing::TempDir;
 #else
 #define SKIP_UNDER_SANITIZER() (void)0
 #endif
-
-// Peak resident set size of this process so far, in MiB.
-double PeakRssMiB() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;  // Linux: kilobytes
-}
-
-// Records the peak RSS reached since construction; Check() asserts a ceiling
-// on that growth and prints it (test.sh collects the "peak RSS" lines).
-class PeakRss {
- public:
-  PeakRss() : start_(PeakRssMiB()) {}
-  double Delta() const { return PeakRssMiB() - start_; }
-  void Check(double ceiling_mib) const {
-    const double delta = Delta();
-    std::printf("[ peak RSS ] %s: +%.0f MiB (process peak %.0f MiB, ceiling +%.0f MiB)\n",
-                ::testing::UnitTest::GetInstance()->current_test_info()->name(), delta,
-                PeakRssMiB(), ceiling_mib);
-    ::testing::Test::RecordProperty("peak_rss_delta_mib", static_cast<int>(delta));
-    EXPECT_LE(delta, ceiling_mib) << "peak memory above the ceiling";
-  }
-
- private:
-  double start_;
-};
 
 // Deterministic pseudo-words (3-9 letters) so that shingles are distinct.
 class WordSource {
@@ -403,7 +376,15 @@ TEST(BlowupTest, TwoHundredLevelsOfFolders) {
   for (const Document& d : r.documents) got.push_back(d.path);
   std::sort(want.begin(), want.end());
   EXPECT_EQ(got, want);
-  EXPECT_FALSE(r.any_rejected()) << Describe(r.issues);
+  // Both links are named: the loop to itself is rejected, the link to the
+  // top is not followed (a warning).
+  ASSERT_EQ(r.issues.size(), 2u) << Describe(r.issues);
+  EXPECT_EQ(r.issues[0].path, dir.Path(rel + "/self"));
+  EXPECT_TRUE(r.issues[0].rejected);
+  EXPECT_NE(r.issues[0].message.find("symbolic link loop"), std::string::npos) << r.issues[0].message;
+  EXPECT_EQ(r.issues[1].path, dir.Path(rel + "/top"));
+  EXPECT_FALSE(r.issues[1].rejected);
+  EXPECT_NE(r.issues[1].message.find("not followed"), std::string::npos) << r.issues[1].message;
   rss.Check(50);  // a 200-entry walk; anything more means it is looping
 }
 
@@ -467,17 +448,21 @@ TEST(BlowupTest, FolderDeeperThanPathMax) {
   const int fd = open(dir.Path("c").c_str(), O_RDONLY | O_DIRECTORY);
   ASSERT_GE(fd, 0);
   ASSERT_TRUE(MakeDeepChain(fd, name, 200, "deep.txt"));
+  PeakRss rss;
   IngestResult r = Ingest({dir.Path("c")}, IngestOptions());
   std::vector<std::string> got;
   for (const Document& d : r.documents) got.push_back(d.path);
   RemoveDeepChain(fd, name, "deep.txt");
   close(fd);
   EXPECT_EQ(got, (std::vector<std::string>{a, z})) << Describe(r.issues);
-  ASSERT_FALSE(r.issues.empty());
-  EXPECT_TRUE(r.any_rejected());
-  for (const InputIssue& i : r.issues) {
-    EXPECT_NE(i.message.find("too long"), std::string::npos) << i.ToString();
-  }
+  // Exactly one message: the first folder whose path is too long.
+  ASSERT_EQ(r.issues.size(), 1u) << Describe(r.issues);
+  EXPECT_TRUE(r.issues[0].rejected);
+  EXPECT_GT(r.issues[0].path.size(), 4096u - 61u);
+  EXPECT_NE(r.issues[0].message.find("File name too long"), std::string::npos)
+      << r.issues[0].ToString();
+  // 67 folder levels listed, paths of at most 4 KB each. Ceiling 32 MiB.
+  rss.Check(32);
 }
 
 // --- Files that vanish, change or never end while being read ---------------
@@ -494,6 +479,7 @@ TEST(BlowupTest, FilesThatVanishOrChangeWhileBeingRead) {
   const std::string c = dir.Write("c/c.txt", "text c\n");
   const std::string d = dir.Write("c/d.txt", "text d\n");
   const std::string e = dir.Write("c/e.txt", "text e\n");
+  PeakRss rss;
   // The path list: b is removed after the list was made.
   {
     const std::vector<std::string> paths{a, b, c};
@@ -529,6 +515,8 @@ TEST(BlowupTest, FilesThatVanishOrChangeWhileBeingRead) {
   EXPECT_NE(r.issues[0].message.find("No such file"), std::string::npos) << r.issues[0].message;
   EXPECT_EQ(r.issues[1].path, c);
   EXPECT_TRUE(r.issues[1].rejected);
+  EXPECT_NE(r.issues[1].message.find("read failed"), std::string::npos) << r.issues[1].message;
+  rss.Check(32);  // eight reads of tiny files
 }
 
 // A file that is still being written while it is read (a FIFO fed by another
@@ -538,6 +526,7 @@ TEST(BlowupTest, FileWrittenWhileBeingRead) {
   const std::string fifo = dir.Path("feed.txt");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
   const std::string chunk = "a line written in pieces by another process\n";
+  PeakRss rss;
   std::thread writer([&] {
     FILE* f = std::fopen(fifo.c_str(), "w");
     if (f == nullptr) return;
@@ -548,19 +537,30 @@ TEST(BlowupTest, FileWrittenWhileBeingRead) {
   writer.join();
   ASSERT_EQ(r.documents.size(), 1u) << Describe(r.issues);
   EXPECT_EQ(r.documents[0].text.size(), chunk.size() * 20000);
+  EXPECT_TRUE(r.issues.empty()) << Describe(r.issues);
+  // 880 KB read with no size known in advance: the string doubles, so at
+  // most ~2 MB plus the writer's stack and stdio buffer. Ceiling 32 MiB.
+  rss.Check(32);
 }
 
 // A FIFO inside a folder has no writer: the walk must not open it (it would
-// block forever) and the rest is read.
+// block forever), says so in a warning, and reads the rest.
 TEST(BlowupTest, FifoInFolderDoesNotBlockTheWalk) {
   TempDir dir;
   const std::string a = dir.Write("c/a.txt", "text a\n");
-  ASSERT_EQ(mkfifo(dir.Path("c/b.fifo").c_str(), 0644), 0);
+  const std::string fifo = dir.Path("c/b.fifo");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
   const std::string z = dir.Write("c/z.txt", "text z\n");
+  PeakRss rss;
   IngestResult r = Ingest({dir.Path("c")}, IngestOptions());
   ASSERT_EQ(r.documents.size(), 2u) << Describe(r.issues);
   EXPECT_EQ(r.documents[0].path, a);
   EXPECT_EQ(r.documents[1].path, z);
+  ASSERT_EQ(r.issues.size(), 1u) << Describe(r.issues);
+  EXPECT_EQ(r.issues[0].ToString(),
+            fifo + ": warning: named pipe (FIFO); not read (only regular files are read)");
+  EXPECT_FALSE(r.any_rejected());
+  rss.Check(16);  // two tiny files
 }
 
 // An input that never ends (/dev/zero named as a path, or `yes | reprint

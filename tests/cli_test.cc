@@ -3,13 +3,16 @@
 // naming the file and line, a JSON report that parses and is byte-identical
 // across runs and thread counts, and large or odd inputs that never crash,
 // hang or get dropped silently. Runs the built binary (REPRINT_CLI_PATH).
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -20,7 +23,9 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/support/mutate.h"
+#include "tests/support/peak_rss.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/unprivileged.h"
 
 namespace reprint {
 namespace {
@@ -45,34 +50,84 @@ struct CliRun {
   int exit_code = -1;  // negative: killed by that signal
   std::string out;
   std::string err;
+  // reprint's own peak resident set, measured by reprint_measure_peak_rss
+  // (negative: not measured).
+  double peak_rss_mib = -1;
+  // Asked to run unprivileged, as root, and privileges could not be dropped
+  // (`err` says why): the test should skip.
+  bool could_not_drop = false;
 };
 
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs `reprint args...` with stdin from `stdin_path` (never the terminal).
-// Output is captured in files under `scratch`.
+// Runs `reprint args...` (through reprint_measure_peak_rss, so that its peak
+// memory is measured) with stdin from `stdin_path`, never the terminal.
+// Output is captured in files under `scratch`. `unprivileged`: when this
+// process is root, the child drops to uid/gid 65534 first (see
+// tests/support/unprivileged.h), so permission tests mean something; the
+// paths it reads must then be reachable by that user.
 CliRun RunCli(const TempDir& scratch, const std::vector<std::string>& args,
-              const std::string& stdin_path = "/dev/null") {
-  const std::string out = scratch.Path("stdout.txt");
-  const std::string err = scratch.Path("stderr.txt");
-  std::string cmd = Quote(REPRINT_CLI_PATH);
-  for (const std::string& a : args) cmd.append(" ").append(Quote(a));
-  cmd += " <" + Quote(stdin_path) + " >" + Quote(out) + " 2>" + Quote(err);
-  const int status = std::system(cmd.c_str());
+              const std::string& stdin_path = "/dev/null", bool unprivileged = false) {
   CliRun run;
-  if (status == -1) {
-    ADD_FAILURE() << "cannot run " << cmd;
-  } else if (WIFSIGNALED(status)) {
+  const int in = open(stdin_path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int out = open(scratch.Path("stdout.txt").c_str(),
+                       O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int err = open(scratch.Path("stderr.txt").c_str(),
+                       O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int rss[2] = {-1, -1};
+  if (in < 0 || out < 0 || err < 0 || pipe2(rss, O_CLOEXEC) != 0) {
+    ADD_FAILURE() << "cannot set up the reprint run: " << std::strerror(errno);
+    for (int fd : {in, out, err, rss[0], rss[1]}) {
+      if (fd >= 0) close(fd);
+    }
+    return run;
+  }
+  std::vector<std::string> argv_s = {REPRINT_MEASURE_PEAK_RSS_PATH, REPRINT_CLI_PATH};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const bool drop = unprivileged && geteuid() == 0;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    // dup2 clears close-on-exec on the copies: the child keeps 0-3 only.
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || dup2(rss[1], 3) < 0) _exit(126);
+    std::string why;
+    if (drop && !testing::DropPrivileges(&why)) {
+      why = "cannot drop privileges: " + why + "\n";
+      const ssize_t written = write(2, why.data(), why.size());
+      (void)written;  // exiting anyway
+      _exit(testing::kCannotDropExit);
+    }
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(in);
+  close(out);
+  close(err);
+  close(rss[1]);
+  std::string rss_text;
+  char buf[64];
+  for (ssize_t n; (n = read(rss[0], buf, sizeof(buf))) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    rss_text.append(buf, static_cast<size_t>(n));
+  }
+  close(rss[0]);
+  int status = 0;
+  if (pid < 0) {
+    ADD_FAILURE() << "cannot fork: " << std::strerror(errno);
+    return run;
+  }
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status)) {
     run.exit_code = -WTERMSIG(status);
   } else if (WIFEXITED(status)) {
     run.exit_code = WEXITSTATUS(status);
   }
-  run.out = ReadBytes(out);
-  run.err = ReadBytes(err);
+  run.could_not_drop = drop && run.exit_code == testing::kCannotDropExit;
+  if (!rss_text.empty()) run.peak_rss_mib = std::strtod(rss_text.c_str(), nullptr) / 1024.0;
+  run.out = ReadBytes(scratch.Path("stdout.txt"));
+  run.err = ReadBytes(scratch.Path("stderr.txt"));
   return run;
 }
 
@@ -301,16 +356,20 @@ TEST(CliTest, ErrorsOnStderrNameFileAndLine) {
   EXPECT_NE(run.out.find("1 rejected"), std::string::npos) << run.out;
 }
 
+// As root (CI) reprint runs as uid 65534, for which chmod 000 means something.
 TEST(CliTest, UnreadableFileExitsOne) {
-  if (geteuid() == 0) GTEST_SKIP() << "root can read chmod 000 files";
   TempDir dir;
   const std::string a = dir.Write("c/a.txt", std::string(kShared) + "\n");
   const std::string locked = dir.Write("c/locked.txt", std::string(kShared) + "\n");
+  const std::string z = dir.Write("c/z.txt", std::string(kOtherA) + "\n");
+  ASSERT_EQ(chmod(dir.path().c_str(), 0755), 0);  // reachable by the unprivileged user
   ASSERT_EQ(chmod(locked.c_str(), 0), 0);
-  CliRun run = RunCli(dir, {"scan", "--format", "json", dir.Path("c")});
+  CliRun run = RunCli(dir, {"scan", "--format", "json", dir.Path("c")}, "/dev/null",
+                      /*unprivileged=*/true);
+  if (run.could_not_drop) GTEST_SKIP() << run.err;
   ASSERT_EQ(run.exit_code, 1) << Describe(run);
-  EXPECT_EQ(LinesStartingWith(run.err, locked + ": error: ").size(), 1u) << run.err;
-  EXPECT_EQ(DocumentIds(ParseReport(run.out)), (std::vector<std::string>{a}));
+  EXPECT_EQ(run.err, locked + ": error: cannot open: Permission denied\n") << run.err;
+  EXPECT_EQ(DocumentIds(ParseReport(run.out)), (std::vector<std::string>{a, z}));
 }
 
 // Invalid UTF-8 is a warning (exit 0); offsets in the report still address
@@ -468,6 +527,7 @@ TEST(CliTest, OutputFlagWritesTheReport) {
   EXPECT_NE(nowhere.err.find("no/such/dir/r.json"), std::string::npos) << nowhere.err;
 }
 
+// Links to folders (here both loops) are not followed: a warning each, exit 0.
 TEST(CliTest, NestedFoldersSortedAndSymlinkLoopDoesNotHang) {
   TempDir dir;
   const std::vector<std::string> rel = {"c/z.txt",        "c/b/2.txt", "c/a.txt",
@@ -480,11 +540,48 @@ TEST(CliTest, NestedFoldersSortedAndSymlinkLoopDoesNotHang) {
   ASSERT_FALSE(ec) << ec.message();
   fs::create_directory_symlink(dir.Path("c"), dir.Path("c/b/again"), ec);
   ASSERT_FALSE(ec) << ec.message();
+  const std::string not_followed =
+      ": warning: symbolic link to a folder, not followed inside a folder walk; its files were "
+      "not read (name the folder itself to read it)\n";
   for (int round = 0; round < 2; ++round) {
     CliRun run = RunCli(dir, {"scan", "--format", "json", dir.Path("c")});
     ASSERT_EQ(run.exit_code, 0) << Describe(run);
     EXPECT_EQ(DocumentPaths(ParseReport(run.out)), want);
+    EXPECT_EQ(run.err, dir.Path("c/b/1/up") + not_followed + dir.Path("c/b/again") + not_followed);
+    // Six tiny files; a walk that followed the loops would not end at all.
+    testing::CheckChildPeakRss(run.peak_rss_mib, 64);
   }
+}
+
+// Every entry of a folder that is not read is named on stderr: dangling and
+// looping links are errors (exit 1), a FIFO with no writer and a link to a
+// socket-like special file are warnings; the rest of the folder is read.
+TEST(CliTest, FolderEntriesThatAreNotReadAreNamed) {
+  TempDir dir;
+  const std::string a = dir.Write("c/a.txt", std::string(kShared) + "\n");
+  const std::string z = dir.Write("c/sub/z.txt", std::string(kShared) + "\n");
+  std::error_code ec;
+  fs::create_symlink("gone.txt", dir.Path("c/dangling.txt"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_symlink("knot", dir.Path("c/knot"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  ASSERT_EQ(mkfifo(dir.Path("c/pipe").c_str(), 0644), 0);
+  fs::create_symlink("/dev/null", dir.Path("c/null"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  CliRun run = RunCli(dir, {"scan", "--format", "json", dir.Path("c")});
+  ASSERT_EQ(run.exit_code, 1) << Describe(run);
+  EXPECT_EQ(DocumentPaths(ParseReport(run.out)), (std::vector<std::string>{a, z}));
+  EXPECT_EQ(run.err,
+            dir.Path("c/dangling.txt") +
+                ": error: dangling symbolic link (its target does not exist); not read\n" +
+                dir.Path("c/knot") +
+                ": error: symbolic link loop (Too many levels of symbolic links); not read\n" +
+                dir.Path("c/null") +
+                ": warning: symbolic link to a character device; not read (only regular files "
+                "are read)\n" +
+                dir.Path("c/pipe") +
+                ": warning: named pipe (FIFO); not read (only regular files are read)\n");
+  testing::CheckChildPeakRss(run.peak_rss_mib, 64);  // two tiny files
 }
 
 // A 50 MB file that is one line: one document, one paragraph, scanned to the end.

@@ -11,6 +11,7 @@
 
 #include "gtest/gtest.h"
 #include "reprint/normalize.h"
+#include "reprint/quote.h"
 #include "tests/fuzz/targets.h"
 #include "tests/support/temp_dir.h"
 
@@ -92,6 +93,88 @@ TEST(FuzzRegressionTest, MultiWordCodePointSharesItsBytes) {
   const std::string ascii = "a1/2b c/o";
   const NormalizedText m = Normalize(ascii, Span{0, static_cast<uint32_t>(ascii.size())});
   EXPECT_EQ(m.text, n.text);
+}
+
+// quote: an unterminated quote cut short by resynchronisation (a second
+// opening mark of its family) was cut at its last sentence end even when that
+// fell inside a quote closed within it: « “ … t. ” « gave « … t. and “ … ”,
+// which overlap without nesting. The cut now comes after the last quote
+// found inside (quote.cc, OpenQuote::nested_end). Found by fuzz_quote.
+TEST(FuzzRegressionTest, QuoteResyncCutNeverSplitsANestedQuote) {
+  const std::string bytes = testing::ReadBytes(std::string(REPRINT_SOURCE_DIR) +
+                                               "/tests/fuzz/regressions/quote/"
+                                               "resync-cut-inside-nested-quote");
+  ASSERT_EQ(bytes.size(), 20u);
+  const std::string text = bytes.substr(4);  // after the 4 option bytes
+  QuoteOptions opt;
+  opt.include_nested = true;
+  opt.min_words = 0;
+  const std::vector<Quote> quotes = ExtractQuotes(text, opt);
+  ASSERT_EQ(quotes.size(), 3u);  // « “…” (cut) , “…” inside it, and the second «
+  EXPECT_EQ(quotes[0].style, QuoteStyle::kGuillemet);
+  EXPECT_FALSE(quotes[0].closed);
+  EXPECT_EQ(quotes[1].style, QuoteStyle::kCurlyDouble);
+  EXPECT_TRUE(quotes[1].closed);
+  EXPECT_EQ(quotes[1].depth, 1u);
+  EXPECT_LE(quotes[1].outer.end, quotes[0].outer.end);  // nested, not crossing
+  EXPECT_EQ(quotes[2].style, QuoteStyle::kGuillemet);
+  EXPECT_GE(quotes[2].outer.begin, quotes[0].outer.end);
+  // The same shape in plain words.
+  const std::string words =
+      "\xC2\xAB" "He said \xE2\x80\x9CWe stay. We fight.\xE2\x80\x9D \xC2\xAB" "Again, he said.";
+  const std::vector<Quote> w = ExtractQuotes(words, opt);
+  ASSERT_GE(w.size(), 2u);
+  EXPECT_EQ(w[0].style, QuoteStyle::kGuillemet);
+  EXPECT_GE(w[0].outer.end, w[1].outer.end) << "the cut fell inside the nested quote";
+}
+
+// quote: the documented exception to "a quote's marks lie in the paragraphs
+// of its parts" (quote_fuzz.h). With wrapped_line_max 5 each line is a
+// paragraph; "“T e" continues into "““", whose first mark is the
+// continuation mark and whose second closes the quote. That paragraph holds
+// no quoted text, so it adds no part: the quote is one part, not
+// multi_paragraph, yet its closing mark is a paragraph later. Kept: parts
+// (what was said) are right, and outer honestly spans both marks.
+TEST(FuzzRegressionTest, QuoteMarksMayReachAParagraphWithoutText) {
+  const std::string bytes = testing::ReadBytes(std::string(REPRINT_SOURCE_DIR) +
+                                               "/tests/fuzz/regressions/quote/"
+                                               "marks-reach-paragraph-without-text");
+  ASSERT_EQ(bytes.size(), 17u);
+  const std::string text = bytes.substr(4);
+  EXPECT_EQ(text, "\xE2\x80\x9CT e\n\xE2\x80\x9C\xE2\x80\x9C");
+  QuoteOptions opt;
+  opt.min_words = 2;
+  opt.segment.wrapped_line_max = 5;
+  const std::vector<Quote> quotes = ExtractQuotes(text, opt);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].outer, (Span{0, 13}));
+  EXPECT_EQ(quotes[0].inner, (Span{3, 6}));
+  ASSERT_EQ(quotes[0].parts.size(), 1u);
+  EXPECT_FALSE(quotes[0].multi_paragraph);
+  EXPECT_TRUE(quotes[0].closed);
+  EXPECT_EQ(quotes[0].words, 2u);
+
+  // The same for an unterminated quote: "\0 continues into a paragraph
+  // that opens with the continuation mark and then a new “, which cuts the
+  // first quote short at its mark. Its inner span is the first paragraph's
+  // text; outer runs on over the line break and the continuation mark.
+  const std::string cut_bytes = testing::ReadBytes(std::string(REPRINT_SOURCE_DIR) +
+                                                   "/tests/fuzz/regressions/quote/"
+                                                   "unterminated-after-continuation-mark");
+  ASSERT_EQ(cut_bytes.size(), 12u);
+  const std::string cut = cut_bytes.substr(4);
+  EXPECT_EQ(cut, std::string("\"\0\n\"\xE2\x80\x9Ci", 8));
+  QuoteOptions all;
+  all.min_words = 0;
+  all.segment.wrapped_line_max = 1;
+  const std::vector<Quote> q = ExtractQuotes(cut, all);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].closed);
+  EXPECT_EQ(q[0].outer, (Span{0, 4}));
+  EXPECT_EQ(q[0].inner, (Span{1, 2}));
+  EXPECT_FALSE(q[0].multi_paragraph);
+  EXPECT_EQ(q[1].style, QuoteStyle::kCurlyDouble);
+  EXPECT_EQ(q[1].inner, (Span{7, 8}));
 }
 
 }  // namespace

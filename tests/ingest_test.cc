@@ -3,7 +3,9 @@
 // warning; folders are read recursively in sorted order.
 #include "reprint/ingest.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,7 +17,9 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/support/peak_rss.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/unprivileged.h"
 
 namespace reprint {
 namespace {
@@ -222,40 +226,64 @@ TEST(IngestTest, NonexistentPathIsRejectedAndTheRestIsRead) {
   }
 }
 
+// Compares what an unprivileged check saw with what it should have; returns
+// the differences as text ("" when equal), for RunUnprivileged.
+std::string Mismatch(const std::string& what, const std::string& got, const std::string& want) {
+  return got == want ? "" : what + ":\n  got:  " + got + "\n  want: " + want + "\n";
+}
+
+std::string Joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : " | ") + s;
+  return out;
+}
+
+std::string IssueLines(const IngestResult& r) {
+  std::vector<std::string> lines;
+  for (const InputIssue& i : r.issues) lines.push_back(i.ToString());
+  return Joined(lines);
+}
+
+// chmod 000 means nothing to root, so as root (CI) the check runs in a child
+// that drops to uid 65534 (tests/support/unprivileged.h).
 TEST(IngestTest, UnreadableFileIsRejectedAndTheRestIsRead) {
-  if (geteuid() == 0) GTEST_SKIP() << "root can read chmod 000 files";
   TempDir dir;
   const std::string a = dir.Write("c/a.txt", "text a\n");
   const std::string locked = dir.Write("c/b.txt", "secret\n");
   const std::string c = dir.Write("c/c.txt", "text c\n");
+  ASSERT_EQ(chmod(dir.path().c_str(), 0755), 0);  // reachable by the unprivileged user
   ASSERT_EQ(chmod(locked.c_str(), 0), 0);
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{dir.Path("c")}, std::vector<std::string>{a, locked, c}}) {
-    IngestResult r = Ingest(args, IngestOptions());
-    EXPECT_EQ(PathsOf(r), (std::vector<std::string>{a, c}));
-    ASSERT_EQ(r.issues.size(), 1u) << DescribeIssues(r);
-    EXPECT_EQ(r.issues[0].path, locked);
-    EXPECT_TRUE(r.issues[0].rejected);
-    EXPECT_NE(r.issues[0].message.find("cannot open"), std::string::npos) << r.issues[0].message;
-  }
+  const testing::CheckOutcome out = testing::RunUnprivileged([&] {
+    std::string failures;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{dir.Path("c")}, std::vector<std::string>{a, locked, c}}) {
+      const IngestResult r = Ingest(args, IngestOptions());
+      failures += Mismatch("documents of " + Joined(args), Joined(PathsOf(r)), Joined({a, c}));
+      failures += Mismatch("issues of " + Joined(args), IssueLines(r),
+                           locked + ": error: cannot open: Permission denied");
+    }
+    return failures;
+  });
+  if (out.skipped) GTEST_SKIP() << out.message;
+  EXPECT_EQ(out.message, "");
 }
 
 TEST(IngestTest, UnreadableSubfolderIsRejectedAndTheWalkGoesOn) {
-  if (geteuid() == 0) GTEST_SKIP() << "root can read chmod 000 folders";
   TempDir dir;
   const std::string a = dir.Write("c/a.txt", "text a\n");
   dir.Write("c/m/hidden.txt", "hidden\n");
   const std::string z = dir.Write("c/z/z.txt", "text z\n");
   const std::string locked = dir.Path("c/m");
+  ASSERT_EQ(chmod(dir.path().c_str(), 0755), 0);
   ASSERT_EQ(chmod(locked.c_str(), 0), 0);
-  IngestResult r = Ingest({dir.Path("c"), locked}, IngestOptions());
-  EXPECT_EQ(PathsOf(r), (std::vector<std::string>{a, z}));
-  ASSERT_EQ(r.issues.size(), 2u) << DescribeIssues(r);
-  for (const InputIssue& i : r.issues) {
-    EXPECT_EQ(i.path, locked);
-    EXPECT_TRUE(i.rejected);
-    EXPECT_NE(i.message.find("cannot read folder"), std::string::npos) << i.message;
-  }
+  const testing::CheckOutcome out = testing::RunUnprivileged([&] {
+    const IngestResult r = Ingest({dir.Path("c"), locked}, IngestOptions());
+    const std::string issue = locked + ": error: cannot read folder: Permission denied";
+    return Mismatch("documents", Joined(PathsOf(r)), Joined({a, z})) +
+           Mismatch("issues", IssueLines(r), Joined({issue, issue}));
+  });
+  if (out.skipped) GTEST_SKIP() << out.message;
+  EXPECT_EQ(out.message, "");
 }
 
 TEST(IngestTest, InvalidUtf8IsAcceptedWithAWarningAndBytesKept) {
@@ -379,6 +407,8 @@ TEST(IngestTest, FolderOrderIsDeterministic) {
   EXPECT_EQ(IdsOf(one), IdsOf(again));
 }
 
+// Links to folders are not followed (a warning each), so no loop; a link to
+// itself is rejected; links to files are read.
 TEST(IngestTest, SymlinkLoopInFolderDoesNotRecurseForever) {
   TempDir dir;
   const std::string a = dir.Write("c/a.txt", "text a\n");
@@ -392,14 +422,82 @@ TEST(IngestTest, SymlinkLoopInFolderDoesNotRecurseForever) {
   ASSERT_FALSE(ec) << ec.message();
   fs::create_symlink("a.txt", dir.Path("c/link.txt"), ec);  // links to files are read
   ASSERT_FALSE(ec) << ec.message();
+  testing::PeakRss rss;
   IngestResult r = Ingest({dir.Path("c")}, IngestOptions());
   EXPECT_EQ(PathsOf(r), (std::vector<std::string>{a, dir.Path("c/link.txt"), b}));
-  EXPECT_FALSE(r.any_rejected()) << DescribeIssues(r);
+  const std::string not_followed =
+      ": warning: symbolic link to a folder, not followed inside a folder walk; its files were "
+      "not read (name the folder itself to read it)";
+  EXPECT_EQ(IssueLines(r),
+            Joined({dir.Path("c/knot") +
+                        ": error: symbolic link loop (Too many levels of symbolic links); not read",
+                    dir.Path("c/self") + not_followed, dir.Path("c/sub/up") + not_followed}));
+  EXPECT_TRUE(r.any_rejected());
   // A looping link named directly is rejected, not followed.
   IngestResult direct = Ingest({dir.Path("c/knot"), a}, IngestOptions());
   EXPECT_EQ(PathsOf(direct), (std::vector<std::string>{a}));
   ASSERT_EQ(direct.issues.size(), 1u);
   EXPECT_EQ(direct.issues[0].path, dir.Path("c/knot"));
+  rss.Check(16);  // three tiny files; a walk that followed the loops would not end
+}
+
+// Every entry a folder walk does not read is named, and the rest is read:
+// dangling and looping links and entries that cannot be resolved are errors
+// (exit 1, like an unreadable file); links to folders and special files
+// (FIFO, socket, device) are warnings.
+TEST(IngestTest, FolderWalkNamesEveryEntryItDoesNotRead) {
+  TempDir dir;
+  const std::string a = dir.Write("c/a.txt", "text a\n");
+  const std::string z = dir.Write("c/sub/z.txt", "text z\n");
+  dir.Write("elsewhere/o.txt", "text o\n");  // reached only through c/to_folder
+  std::error_code ec;
+  fs::create_symlink("missing.txt", dir.Path("c/dangling.txt"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_symlink("a.txt/x", dir.Path("c/through_file"), ec);  // ENOTDIR
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_symlink("loop_b", dir.Path("c/loop_a"), ec);  // a two-link loop
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_symlink("loop_a", dir.Path("c/loop_b"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_directory_symlink(dir.Path("elsewhere"), dir.Path("c/to_folder"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_symlink("/dev/null", dir.Path("c/to_device"), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  ASSERT_EQ(mkfifo(dir.Path("c/sub/pipe").c_str(), 0644), 0);
+  const int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string sock_path = dir.Path("c/sock");
+  ASSERT_LT(sock_path.size(), sizeof(addr.sun_path));
+  std::copy(sock_path.begin(), sock_path.end(), addr.sun_path);
+  ASSERT_EQ(bind(sock, reinterpret_cast<const sockaddr*>(&addr), sizeof(addr)), 0);
+  testing::PeakRss rss;
+  IngestResult r = Ingest({dir.Path("c")}, IngestOptions());
+  close(sock);
+  EXPECT_EQ(PathsOf(r), (std::vector<std::string>{a, z}));
+  const std::string dangling = ": error: dangling symbolic link (its target does not exist); not read";
+  const std::string loop = ": error: symbolic link loop (Too many levels of symbolic links); not read";
+  const std::vector<std::string> want = {
+      dir.Path("c/dangling.txt") + dangling,
+      dir.Path("c/loop_a") + loop,
+      dir.Path("c/loop_b") + loop,
+      dir.Path("c/sock") + ": warning: socket; not read (only regular files are read)",
+      dir.Path("c/sub/pipe") + ": warning: named pipe (FIFO); not read (only regular files are read)",
+      dir.Path("c/through_file") + dangling,
+      dir.Path("c/to_device") +
+          ": warning: symbolic link to a character device; not read (only regular files are read)",
+      dir.Path("c/to_folder") +
+          ": warning: symbolic link to a folder, not followed inside a folder walk; its files were "
+          "not read (name the folder itself to read it)",
+  };
+  EXPECT_EQ(IssueLines(r), Joined(want));
+  EXPECT_TRUE(r.any_rejected());
+  // Named on the command line, the link to a folder is followed.
+  IngestResult named = Ingest({dir.Path("c/to_folder")}, IngestOptions());
+  EXPECT_EQ(PathsOf(named), (std::vector<std::string>{dir.Path("c/to_folder/o.txt")}));
+  EXPECT_TRUE(named.issues.empty()) << DescribeIssues(named);
+  rss.Check(16);  // three tiny files
 }
 
 TEST(IngestTest, StdinIsOneDocument) {

@@ -159,55 +159,117 @@ void IngestFile(const std::string& path, const IngestOptions& opt, IngestResult*
   }
 }
 
-// A regular file found in a folder, or an unreadable subfolder (`error` set).
+// One entry found by a folder walk: a file to read, or an entry that is not
+// read, with the reason (an error rejects it; a warning only says so).
 struct FolderEntry {
+  enum class Kind : uint8_t { kFile, kError, kWarning };
   std::string path;
-  std::string error;
+  Kind kind = Kind::kFile;
+  std::string message;
   bool operator<(const FolderEntry& o) const { return path < o.path; }
 };
 
-// Regular files below `dir`, sorted by path; symlinked directories are not
-// followed (no loops), unreadable subfolders become entries with an error
-// (reported in sorted order; the walk goes on past them).
-void CollectFolder(const std::string& dir, std::vector<FolderEntry>* files, IngestResult* r) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, ec);
-  if (ec) {
-    Reject(r, dir, 0, "cannot read folder: " + ec.message());
-    return;
+// What a file type is called in messages ("named pipe (FIFO)", ...).
+std::string DescribeType(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo:
+      return "named pipe (FIFO)";
+    case fs::file_type::socket:
+      return "socket";
+    case fs::file_type::block:
+      return "block device";
+    case fs::file_type::character:
+      return "character device";
+    default:
+      return "file of unknown type";
   }
+}
+
+// Classifies the symbolic link `path` found in a walk by what it points to.
+// Links to files are read; links to folders are not followed (so a walk
+// cannot loop), which is a warning; a link that cannot be resolved is an
+// error, like an unreadable file.
+FolderEntry ClassifyLink(const fs::path& path) {
+  FolderEntry e{path.string(), FolderEntry::Kind::kFile, ""};
+  std::error_code ec;
+  const fs::file_status target = fs::status(path, ec);
+  if (ec) {
+    e.kind = FolderEntry::Kind::kError;
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+      e.message = "symbolic link loop (" + ec.message() + "); not read";
+    } else if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+      e.message = "dangling symbolic link (its target does not exist); not read";
+    } else {
+      e.message = "cannot follow symbolic link: " + ec.message() + "; not read";
+    }
+    return e;
+  }
+  if (fs::is_regular_file(target)) return e;
+  e.kind = FolderEntry::Kind::kWarning;
+  if (fs::is_directory(target)) {
+    e.message =
+        "symbolic link to a folder, not followed inside a folder walk; its files were not read "
+        "(name the folder itself to read it)";
+  } else {
+    e.message = "symbolic link to a " + DescribeType(target.type()) +
+                "; not read (only regular files are read)";
+  }
+  return e;
+}
+
+// Every entry below `dir`, sorted by path: regular files and links to them to
+// read, and one entry with a message for everything that is not read (links
+// to folders, dangling or looping links, FIFOs, sockets, devices, unreadable
+// subfolders, entries whose type cannot be read). Each folder is listed with
+// its own iterator, opened only when its turn comes (one open folder at a
+// time), so an error while listing one (reported) costs only the rest of that
+// folder, never the rest of the walk: std::filesystem's recursive iterator
+// becomes the end iterator on any error, which would drop every folder after
+// it. Symbolic links to folders are never followed, so no walk loops.
+void CollectFolder(const std::string& dir, std::vector<FolderEntry>* files, IngestResult* r) {
+  using Kind = FolderEntry::Kind;
   std::vector<FolderEntry> found;
-  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+  std::vector<fs::path> pending{fs::path(dir)};  // folders still to list
+  for (bool top = true; !pending.empty(); top = false) {
+    const fs::path folder = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
     if (ec) {
-      Reject(r, dir, 0, "error while walking folder: " + ec.message());
-      ec.clear();
-      break;
-    }
-    std::error_code sec;
-    const fs::file_status st = it->symlink_status(sec);
-    if (sec) {
-      // E.g. ENAMETOOLONG past PATH_MAX: report it once, do not descend.
-      found.push_back({it->path().string(), "cannot read: " + sec.message()});
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (fs::is_symlink(st)) {
-      // Follow links to files, never links to folders.
-      std::error_code tec;
-      if (fs::is_regular_file(it->path(), tec)) found.push_back({it->path().string(), ""});
-      continue;
-    }
-    if (fs::is_directory(st)) {
-      // Descending into an unreadable folder would end the whole walk.
-      std::error_code dec;
-      fs::directory_iterator probe(it->path(), dec);
-      if (dec) {
-        found.push_back({it->path().string(), "cannot read folder: " + dec.message()});
-        it.disable_recursion_pending();
+      if (top) {
+        Reject(r, dir, 0, "cannot read folder: " + ec.message());
+        return;
       }
+      // E.g. EACCES, or ENAMETOOLONG past PATH_MAX; not descended.
+      found.push_back({folder.string(), Kind::kError, "cannot read folder: " + ec.message()});
       continue;
     }
-    if (fs::is_regular_file(st)) found.push_back({it->path().string(), ""});
+    for (const fs::directory_iterator end; it != end;) {
+      const fs::path path = it->path();
+      std::error_code sec;
+      const fs::file_status st = it->symlink_status(sec);
+      if (sec) {
+        found.push_back({path.string(), Kind::kError, "cannot read: " + sec.message()});
+      } else if (fs::is_symlink(st)) {
+        found.push_back(ClassifyLink(path));
+      } else if (fs::is_directory(st)) {
+        pending.push_back(path);
+      } else if (fs::is_regular_file(st)) {
+        found.push_back({path.string(), Kind::kFile, ""});
+      } else {
+        found.push_back({path.string(), Kind::kWarning,
+                         DescribeType(st.type()) + "; not read (only regular files are read)"});
+      }
+      it.increment(ec);
+      if (ec) {
+        // The iterator is now the end iterator: the rest of this folder is
+        // lost (and named here); the other folders are still walked.
+        found.push_back({folder.string(), Kind::kError,
+                         "error while listing folder: " + ec.message() +
+                             "; its remaining entries were not read"});
+        break;
+      }
+    }
   }
   std::sort(found.begin(), found.end());
   files->insert(files->end(), found.begin(), found.end());
@@ -333,10 +395,16 @@ IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& 
       std::vector<FolderEntry> files;
       CollectFolder(path, &files, &r);
       for (const FolderEntry& f : files) {
-        if (f.error.empty()) {
-          IngestFile(f.path, options, &r);
-        } else {
-          Reject(&r, f.path, 0, f.error);
+        switch (f.kind) {
+          case FolderEntry::Kind::kFile:
+            IngestFile(f.path, options, &r);
+            break;
+          case FolderEntry::Kind::kError:
+            Reject(&r, f.path, 0, f.message);
+            break;
+          case FolderEntry::Kind::kWarning:
+            r.issues.push_back(InputIssue{f.path, 0, f.message, false});
+            break;
         }
         report(false);
       }

@@ -379,6 +379,9 @@ struct OpenQuote {
   Mark mark;
   uint32_t part_begin = 0;  // start of the current paragraph's part
   std::vector<Span> parts;  // parts of earlier paragraphs (multi-paragraph)
+  // End of the last quote found inside this one: if this one is cut short
+  // (resynchronisation), the cut comes after it, so that quotes nest.
+  uint32_t nested_end = 0;
 };
 
 bool IsUpperAsciiOrQuote(std::string_view text, size_t i) {
@@ -509,7 +512,7 @@ class Extractor {
       stack_.resize(static_cast<size_t>(idx) + 1);
       OpenQuote& q = stack_.back();
       if (family != Family::kSingle || !q.parts.empty()) {
-        const size_t cut = LastSentenceEnd(text_, q.part_begin, m.begin);
+        const size_t cut = LastSentenceEnd(text_, std::max(q.part_begin, q.nested_end), m.begin);
         const Span end = TrimSpan(text_, q.part_begin, cut);
         Emit(std::move(q), end.end, end.end, nullptr);
       }
@@ -536,6 +539,7 @@ class Extractor {
     out.multi_paragraph = q.parts.size() > 1;
     for (const Span& s : q.parts) out.words += CountQuoteWords(text_, s);
     out.parts = std::move(q.parts);
+    for (OpenQuote& outer : stack_) outer.nested_end = std::max(outer.nested_end, out.outer.end);
     found_.push_back(std::move(out));
   }
 

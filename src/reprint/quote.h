@@ -106,8 +106,11 @@ struct QuoteOptions {
 };
 
 // All quotes of `text`, sorted by outer.begin (then longest first), filtered
-// by `options`. Every span lies inside `text`. A text of 4 GiB or more (beyond
-// 32-bit spans) yields no quotes.
+// by `options`. Every span lies inside `text` and starts and ends on a code
+// point boundary (never inside a well-formed UTF-8 sequence; an invalid byte
+// counts as one code point). Quotes nest or are disjoint. A text of 4 GiB or
+// more (beyond 32-bit spans) yields no quotes. (tests/fuzz/quote_fuzz.h
+// checks these and the rest of this contract on arbitrary bytes.)
 // REQUIRES: options.Validate().ok()
 std::vector<Quote> ExtractQuotes(std::string_view text, const QuoteOptions& options = {});
 

@@ -83,3 +83,65 @@ w('scan', 'quotes.txt', scan_header(quote=True, min_words=2) + quoted + RS + b'R
 w('scan', 'ocr.txt', scan_header(dehyphenate=True, ocr=True, min_words=3) +
   b'The rnodern govern-\nment said the exam- ple was c1ear.' + RS + b'The modern government said the example was clear.')
 w('normalize', 'ocr.txt', b'\x0d' + b'The rnodern govern-\nment vvas c1ear; exam\xc2\xadple, pre- and post-war colour-\nful.')
+
+# quote: flags (bit0 nested, bit1 multi-paragraph off, bit2 keep-unterminated
+# off, bit3 resolve-names off, bits4-6 min_words, bit7 pronouns off), wrap,
+# context, misc (low nibble continuation paragraphs, high nibble byline/8)
+def quote_header(nested=False, no_multi=False, no_unterminated=False, no_resolve=False,
+                 min_words=0, no_pronoun=False, wrap=0, context=0, cont=3, byline=0):
+    flags = (nested | (no_multi << 1) | (no_unterminated << 2) | (no_resolve << 3) |
+             (min_words << 4) | (no_pronoun << 7))
+    return bytes([flags, wrap, context, cont | (byline << 4)])
+w('quote', 'styles.txt', quote_header(nested=True) + (
+    '\u201cA curly double quote with several words inside,\u201d said Jane Doe.\n\n'
+    '"A straight double quote with words," Khazali stressed on Monday.\n\n'
+    '\u2018A curly single quote of some length,\u2019 she said.\n\n'
+    "'A straight single quote here and there,' he added.\n\n"
+    'Er sagte: \u201eDas ist ein Zitat mit vielen W\u00f6rtern\u201c und ging. '
+    'Dann: \u201eNoch eines mit rechtem Schluss\u201d.\n\n'
+    'Sie schrieb \u201akleines Zitat mit W\u00f6rtern\u2018 dazu.\n\n'
+    '\u00ab Une citation en fran\u00e7ais avec espaces \u00bb, a d\u00e9clar\u00e9 Macron. '
+    '\u00bbUmgekehrte Guillemets im Deutschen\u00ab, schrieb er.\n\n'
+    '\u2039 single guillemets quote here \u203a and \u203aumgekehrt einfach\u2039 too.\n\n'
+    '\u201dSvenska citat med samma tecken\u201d, sade hon.\n\n'
+    '"A mixed pair with a curly end\u201d and \u201ca curly start with a straight end".\n').encode())
+w('quote', 'multi_paragraph.txt', quote_header(min_words=2) + (
+    '\u201cThe first paragraph of a long statement goes on for a while.\n\n'
+    '\u201cThe second paragraph continues the same statement.\n\n'
+    '\u201cThe third and last paragraph closes it,\u201d the minister said.\n\n'
+    '\u00abUn premier paragraphe en fran\u00e7ais.\n\n'
+    '\u00abEt le second qui le termine.\u00bb\n\n'
+    '"A straight quote over\n\n"two paragraphs, ending here," Rasool added.\n').encode())
+w('quote', 'apostrophes.txt', quote_header(nested=True) + (
+    "Iraq\u2019s government and Kata\u2019ib Hezbollah don't agree about the \u201990s or '03. "
+    "The forces' safety comes first, the soldiers' commander said. "
+    "He called it 'rock 'n' roll diplomacy' and the dogs' bowls 'are full of water, the officers' "
+    "orders said' again. \u2018The ministers\u2019 plans,\u2019 she said, \u2018are ready.\u2019 "
+    "It's the players' 'best season in years' according to the club's statement.\n").encode())
+w('quote', 'attribution.txt', quote_header(min_words=3, cont=2) + (
+    'Iraqi military spokesman Maj. Gen. Yahya Rasool condemned the strike.\n\n'
+    '\u201cThis trajectory compels the government to terminate the mission of this coalition,\u201d '
+    'Rasool added.\n\n'
+    '\u201cWe will respond at the time and place of our choosing,\u201d said Qais al-Khazali, '
+    'secretary-general of Asaib Ahl al-Haq, on X.\n\n'
+    '\u201cThe airstrike targeted a commander responsible for attacks,\u201d according to a '
+    'statement from the US Central Command (CENTCOM).\n\n'
+    'He also threatened that \u201cthe response will be painful for everyone involved.\u201d\n\n'
+    '\u201cAnd the coalition has no reason to stay any longer in our country.\u201d\n\n'
+    'Live Story\n\n'
+    '\u201cWe reject any attack on Iraqi sovereignty and our security forces.\u201d\n\n'
+    '- Iraqi Foreign Minister Fuad Hussein\n\n'
+    'Al-Khazali stressed: "Our patience with these violations has run out completely."\n').encode())
+w('quote', 'unterminated_nested.txt', quote_header(nested=True, min_words=1, context=20) + (
+    '"An unterminated quote runs on. It never closes. "A new one opens here and closes," he said.\n\n'
+    '\u00abUne citation sans fin qui court jusqu\u2019\u00e0 la fin du paragraphe\n\n'
+    '"He told me \'this is nested inside the outer quote\' and then left," she wrote.\n\n'
+    '\u201cOuter \u2018middle \u00abinner guillemet words\u00bb middle\u2019 outer,\u201d they said.\n\n'
+    '\u2018An unterminated single quote is dropped\n').encode())
+w('quote', 'invalid.txt', quote_header(nested=True, wrap=20) +
+  b'\xe2\x80\x9c\xc2\xa0Spaces of many kinds\xe2\x80\x83inside\xc2\xa0\xe2\x80\x9d said X.\n\n'
+  b'Truncated \xe2\x80 marks \xe2\x80\x9cand \xff bytes \xc2 inside \xed\xa0\x80 a quote\xe2\x80\x9d, '
+  b'\xe2\x80\x9c\xf4\x90\x80\x80\xe2\x80\x9d \xc2\xab\xc2 \xc2\xbb "\xe2\x80\x9c\xe2\x80\x9d" '
+  b'\'\xe2\x80\x98\' \xe2\x80\x9e\xe2\x80\x9a\xe2\x80\xb9\xe2\x80\xba\n'
+  b'a short wrapped line\nanother one "quoted\nacross" lines\n\xe2\x80\x9c')
+w('quote', 'seed0.txt', quote_header(min_words=6) + texts[0][:3500])

@@ -24,6 +24,7 @@
 
 #include "tests/fuzz/ingest_jsonl_fuzz.h"
 #include "tests/fuzz/normalize_fuzz.h"
+#include "tests/fuzz/quote_fuzz.h"
 #include "tests/fuzz/scan_fuzz.h"
 #include "tests/fuzz/segment_fuzz.h"
 #include "tests/fuzz/shingle_fuzz.h"
@@ -41,6 +42,7 @@ inline constexpr FuzzTarget kFuzzTargets[] = {
     {"normalize", FuzzNormalize},
     {"shingle", FuzzShingle},
     {"scan", FuzzScan},
+    {"quote", FuzzQuote},
 };
 
 }  // namespace reprint::fuzz
