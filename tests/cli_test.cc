@@ -350,7 +350,9 @@ TEST(CliTest, ErrorsOnStderrNameFileAndLine) {
                                       "{\"text\": not json}\n");
   CliRun run = RunCli(dir, {"scan", jsonl});
   ASSERT_EQ(run.exit_code, 1) << Describe(run);
-  EXPECT_EQ(run.err, jsonl + ":3: error: not valid JSON; record skipped\n");
+  EXPECT_EQ(run.err, jsonl +
+                         ":3: error: not valid JSON (Problem while parsing an atom starting with "
+                         "the letter 'n'); record skipped\n");
   // The text report still runs, and says inputs were rejected.
   EXPECT_NE(run.out.find("2 documents"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("1 rejected"), std::string::npos) << run.out;

@@ -2,18 +2,14 @@
 // character shingles over the words run together, and hash sampling.
 #include "reprint/preset.h"
 
-#include <sys/wait.h>
-
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "reprint/shingle.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/source_cli.h"
 #include "xxhash.h"
 
 namespace reprint {
@@ -140,16 +136,7 @@ TEST(PresetTest, SamplingKeepsAFixedShareByHash) {
 
 // Runs the CLI from the source tree; returns the exit code, *out gets stdout.
 int RunCli(const std::string& args, std::string* out) {
-  testing::TempDir dir;
-  const std::string path = dir.Path("out.txt");
-  const std::string cmd = std::string("cd '") + REPRINT_SOURCE_DIR + "' && '" + REPRINT_CLI_PATH +
-                          "' " + args + " > '" + path + "' 2>/dev/null";
-  const int rc = std::system(cmd.c_str());
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return WEXITSTATUS(rc);
+  return testing::RunCliInSourceTree(args + " 2>/dev/null", out);
 }
 
 TEST(PresetCliTest, ReportPrintsThePresetAndExplicitFlagsWin) {
@@ -222,7 +209,6 @@ TEST(PresetCliTest, QuotesTakeThePreset) {
   EXPECT_EQ(r["stats"]["clusters"], 7);
   EXPECT_EQ(r["stats"]["quote_clusters"], 7);
 }
-
 
 }  // namespace
 }  // namespace reprint

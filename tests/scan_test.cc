@@ -2,6 +2,7 @@
 #include "reprint/scan.h"
 
 #include <map>
+#include <ostream>
 #include <random>
 #include <set>
 #include <utility>
@@ -39,6 +40,11 @@ struct RefCase {
   Measure measure;
   double threshold;
 };
+
+// ctest shows each case's value: print the fields, not the struct's bytes.
+void PrintTo(const RefCase& c, std::ostream* os) {
+  *os << "measure " << static_cast<int>(c.measure) << ", threshold " << c.threshold;
+}
 
 class ReferenceTest : public ::testing::TestWithParam<RefCase> {};
 

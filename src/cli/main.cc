@@ -3,6 +3,7 @@
 //
 // Exit codes: 0 ran (findings or not), 1 some inputs were rejected but the
 // rest was processed, 2 usage error (or the report could not be written).
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -113,7 +114,10 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
 
   reprint::cli::ProgressPrinter progress(
       !f.quiet && reprint::cli::ProgressPrinter::StderrIsTerminal(), 0);
+  const auto read_start = std::chrono::steady_clock::now();
   reprint::IngestResult in = reprint::Ingest(f.paths, ingest, nullptr, progress.Callback());
+  const double read_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
   progress.Clear();
   // Dates serve the earliest carrier of quote clusters: say which are unusable.
   if (opt.unit == reprint::UnitKind::kQuote ||
@@ -128,6 +132,8 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
       reprint::Scan(in.documents, opt, progress.Callback());
   progress.Clear();
   if (!result.ok()) return Usage(std::string(result.status().message()));
+  auto& stages = result->stats.stage_seconds;
+  stages.insert(stages.begin(), {"read", read_seconds});
 
   // Passages are aligned for the listed pairs only, after the scan (see
   // docs/design.md, "Passage alignment"); the text summary does not show them.
