@@ -3,25 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reprint/internal/sorted.h"
+
 namespace reprint {
 
 double StructuralSimilarity(uint32_t a, const std::vector<uint32_t>& na, uint32_t b,
                             const std::vector<uint32_t>& nb) {
   // Closed neighbourhoods: N[a] = na + {a}, N[b] = nb + {b}. When a and b
   // are neighbours, a in N[b] and b in N[a] both count as shared.
-  size_t shared = 0;
-  size_t i = 0, j = 0;
-  while (i < na.size() && j < nb.size()) {
-    if (na[i] < nb[j]) {
-      ++i;
-    } else if (nb[j] < na[i]) {
-      ++j;
-    } else {
-      ++shared;
-      ++i;
-      ++j;
-    }
-  }
+  size_t shared = internal::SortedIntersectionSize(na, nb);
   if (std::binary_search(nb.begin(), nb.end(), a)) ++shared;
   if (std::binary_search(na.begin(), na.end(), b)) ++shared;
   const double size_a = static_cast<double>(na.size() + 1);
@@ -37,17 +27,7 @@ std::vector<VerifiedPair> DropStockPairs(const std::vector<VerifiedPair>& pairs,
   for (const VerifiedPair& p : pairs) {
     const std::span<const uint64_t> a = stock[p.a];
     const std::span<const uint64_t> b = stock[p.b];
-    uint64_t both = 0;
-    size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-      if (a[i] < b[j]) {
-        ++i;
-      } else if (b[j] < a[i]) {
-        ++j;
-      } else {
-        ++both, ++i, ++j;
-      }
-    }
+    const size_t both = internal::SortedIntersectionSize(a, b);
     const double shared = static_cast<double>(p.score.shared);
     if (shared - static_cast<double>(both) >= min_own_share * shared - 1e-9) kept.push_back(p);
   }

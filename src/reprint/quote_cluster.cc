@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "reprint/internal/sorted.h"
 
 namespace reprint {
 namespace {
@@ -179,18 +180,7 @@ std::vector<std::string> ContentWords(const NormalizedText& text) {
 
 VariantScore ScoreVariant(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   VariantScore s;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++s.shared;
-      ++i;
-      ++j;
-    }
-  }
+  s.shared = static_cast<uint32_t>(internal::SortedIntersectionSize(a, b));
   const size_t uni = a.size() + b.size() - s.shared;
   const size_t small = std::min(a.size(), b.size());
   s.jaccard = uni == 0 ? 0 : static_cast<double>(s.shared) / static_cast<double>(uni);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "reprint/internal/sorted.h"
+
 namespace reprint {
 namespace {
 
@@ -58,18 +60,7 @@ PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   PairScore s;
   s.size_a = static_cast<uint32_t>(a.size());
   s.size_b = static_cast<uint32_t>(b.size());
-  size_t i = 0, j = 0, shared = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared;
-      ++i;
-      ++j;
-    }
-  }
+  const size_t shared = internal::SortedIntersectionSize(a, b);
   s.shared = static_cast<uint32_t>(shared);
   const size_t uni = a.size() + b.size() - shared;
   s.jaccard = uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
