@@ -209,6 +209,26 @@ TEST(IngestTest, JsonlNulInTextIsRejectedAsBinary) {
   EXPECT_NE(r.issues[0].message.find("binary"), std::string::npos) << r.issues[0].message;
 }
 
+TEST(IngestTest, JsonlNestedDeeperThanTheParserAllowsIsRejectedByLine) {
+  // A scraped record can carry any JSON; 2,000,000 nested arrays must not
+  // recurse or hang, only reject that record.
+  TempDir dir;
+  const std::string deep = "{\"text\":\"deep\",\"x\":" + std::string(2000000, '[') +
+                           std::string(2000000, ']') + "}";
+  const std::string path = dir.Write("d.jsonl", "{\"text\":\"before\"}\n" + deep +
+                                                    "\n{\"text\":\"after\"}\n");
+  IngestResult r = Ingest({path}, IngestOptions());
+  ASSERT_EQ(r.documents.size(), 2u) << DescribeIssues(r);
+  EXPECT_EQ(r.documents[0].text, "before");
+  EXPECT_EQ(r.documents[1].text, "after");
+  ASSERT_EQ(r.issues.size(), 1u) << DescribeIssues(r);
+  EXPECT_EQ(r.issues[0].line, 2u);
+  EXPECT_TRUE(r.issues[0].rejected);
+  EXPECT_NE(r.issues[0].message.find("not valid JSON (The JSON document was too deep"),
+            std::string::npos)
+      << r.issues[0].message;
+}
+
 TEST(IngestTest, NonexistentPathIsRejectedAndTheRestIsRead) {
   TempDir dir;
   const std::string a = dir.Write("a.txt", "text a\n");
