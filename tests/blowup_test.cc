@@ -58,6 +58,15 @@ using testing::TempDir;
 #define SKIP_UNDER_SANITIZER() (void)0
 #endif
 
+// One line of candidate counts, read by people comparing runs.
+void PrintCandidateStats(const ScanStats& s) {
+  std::printf("[ stats    ] candidates %llu (lsh %llu, containment %llu), verified %llu\n",
+              static_cast<unsigned long long>(s.candidates),
+              static_cast<unsigned long long>(s.lsh_candidates),
+              static_cast<unsigned long long>(s.containment_candidates),
+              static_cast<unsigned long long>(s.verified_pairs));
+}
+
 // Deterministic pseudo-words (3-9 letters) so that shingles are distinct.
 class WordSource {
  public:
@@ -142,11 +151,7 @@ TEST(BlowupTest, SameParagraphInOneHundredThousandDocuments) {
   // The star keeps candidates linear: one per footer beyond the first (plus
   // chance pairs among the bodies, which are random words).
   EXPECT_LT(r->stats.candidates, 2u * kDocs);
-  std::printf("[ stats    ] candidates %llu (lsh %llu, containment %llu), verified %llu\n",
-              static_cast<unsigned long long>(r->stats.candidates),
-              static_cast<unsigned long long>(r->stats.lsh_candidates),
-              static_cast<unsigned long long>(r->stats.containment_candidates),
-              static_cast<unsigned long long>(r->stats.verified_pairs));
+  PrintCandidateStats(r->stats);
   // Documents ~30 MB; per unit (200,000): shingle set ~35 x 8 B, band keys
   // and fingerprints ~0.5 KB with vector overhead -> ~150 MB; LSH column and
   // candidates ~20 MB; verified pairs 100,000 x 40 B. Measured +305 MiB
@@ -189,11 +194,7 @@ TEST(BlowupTest, SyndicatedStoriesReprintedTwoHundredTimes) {
     EXPECT_EQ(c.members.size(), kCopies);
     EXPECT_EQ(c.pairs.size(), kCopies - 1);
   }
-  std::printf("[ stats    ] candidates %llu (lsh %llu, containment %llu), verified %llu\n",
-              static_cast<unsigned long long>(r->stats.candidates),
-              static_cast<unsigned long long>(r->stats.lsh_candidates),
-              static_cast<unsigned long long>(r->stats.containment_candidates),
-              static_cast<unsigned long long>(r->stats.verified_pairs));
+  PrintCandidateStats(r->stats);
   // Documents 45 MB; per unit a 600-shingle set (4.8 KB), ~240 fingerprints
   // (2 KB) and band keys -> 70 MB, copied once into ShingleSets; postings
   // 2.4M x 16 B = 40 MB; candidates and verified pairs: C(200, 2) = 19,900

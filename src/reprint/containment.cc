@@ -4,8 +4,9 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
-#include <thread>
 #include <utility>
+
+#include "reprint/internal/threads.h"
 
 namespace reprint {
 
@@ -53,18 +54,6 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
 
 namespace {
 
-// Runs fn(t) for t in [0, threads) on that many threads (inline when 1).
-template <typename Fn>
-void OnThreads(int threads, Fn fn) {
-  if (threads <= 1) {
-    fn(0);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(fn, t);
-  for (auto& th : pool) th.join();
-}
-
 // Indexed fingerprints: each group lists, in unit order, the 2 to
 // max_postings units that carry one fingerprint; members[group_begin[g],
 // group_begin[g + 1]) is group g.
@@ -99,7 +88,7 @@ Groups IndexedGroups(const std::vector<std::vector<uint64_t>>& fingerprints, uin
     }
   }
   std::vector<Groups> parts(static_cast<size_t>(threads));
-  OnThreads(threads, [&](int t) {
+  internal::RunOnThreads(threads, [&](int t) {
     Groups& out = parts[static_cast<size_t>(t)];
     const size_t first = kBuckets * static_cast<size_t>(t) / static_cast<size_t>(threads);
     const size_t last = kBuckets * static_cast<size_t>(t + 1) / static_cast<size_t>(threads);
@@ -167,7 +156,7 @@ std::vector<CandidatePair> ContainmentCandidates(
   // Units are split across threads in contiguous ranges, each with its own
   // counter; the parts are concatenated in unit order.
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
-  OnThreads(threads, [&](int t) {
+  internal::RunOnThreads(threads, [&](int t) {
     std::vector<CandidatePair>& out = parts[static_cast<size_t>(t)];
     const uint32_t first = static_cast<uint32_t>(uint64_t{n} * static_cast<uint64_t>(t) /
                                                  static_cast<uint64_t>(threads));

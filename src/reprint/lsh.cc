@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 #include <utility>
 
+#include "reprint/internal/threads.h"
 #include "xxhash.h"
 
 namespace reprint {
@@ -124,13 +124,7 @@ std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_
     }
     SortUnique(parts[static_cast<size_t>(t)]);
   };
-  if (threads == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
-    for (auto& th : pool) th.join();
-  }
+  internal::RunOnThreads(threads, work);
   std::vector<CandidatePair> out = std::move(parts[0]);
   for (size_t t = 1; t < parts.size(); ++t) out = MergeCandidates(out, parts[t]);
   return out;
