@@ -270,8 +270,20 @@ class Aligner {
     row_hi_.assign(rows, 0);
     row_offset_.assign(rows + 1, 0);
     trace_.clear();
-    std::vector<int64_t> prev, cur;
-    int64_t prev_lo = 0, prev_hi = 0;
+    // Two score rows, slot j + 1 holding column j (slot 0 is column -1).
+    // Outside the range a row last wrote, a buffer holds zeros, which is the
+    // score of a cell outside the band: the inner loop reads its neighbours
+    // without range checks.
+    if (h_prev_.size() < static_cast<size_t>(m) + 2) {
+      h_prev_.assign(static_cast<size_t>(m) + 2, 0);
+      h_cur_.assign(static_cast<size_t>(m) + 2, 0);
+    }
+    int64_t* prev = h_prev_.data();
+    int64_t* cur = h_cur_.data();
+    int64_t prev_lo = 0, prev_hi = 0;  // columns prev holds (others are 0)
+    int64_t cur_lo = 0, cur_hi = 0;    // columns cur still holds from two rows up
+    const int64_t match = o_.match, mismatch = o_.mismatch, gap = o_.gap;
+    const uint32_t* ids_b = ids_b_.data();
     int64_t best = 0, best_t = -1, best_j = -1;
     size_t run = 0;  // the last run starting at or before row t, if any
     for (int64_t t = t0; t < t1; ++t) {
@@ -296,27 +308,32 @@ class Aligner {
       row_hi_[row] = hi;
       row_offset_[row] = trace_.size();
       trace_.resize(trace_.size() + static_cast<size_t>(hi - lo));
-      uint8_t* trace = trace_.data() + row_offset_[row];
-      cur.assign(static_cast<size_t>(hi - lo), 0);
+      uint8_t* trace = trace_.data() + row_offset_[row] - lo;
+      std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
       stats_->dp_cells += static_cast<uint64_t>(hi - lo);
       const uint32_t word = ids_a_[t];
       for (int64_t j = lo; j < hi; ++j) {
-        const int64_t diag = (j - 1 >= prev_lo && j - 1 < prev_hi) ? prev[j - 1 - prev_lo] : 0;
-        const int64_t up = (j >= prev_lo && j < prev_hi) ? prev[j - prev_lo] : 0;
-        const int64_t left = j > lo ? cur[j - 1 - lo] : 0;
-        int64_t h = diag + (word == ids_b_[j] ? o_.match : o_.mismatch);
+        const int64_t diag = prev[j];  // column j - 1 of the row above
+        const int64_t up = prev[j + 1];
+        const int64_t left = cur[j];
+        int64_t h = diag + (word == ids_b[j] ? match : mismatch);
         uint8_t op = kDiagonal;
-        if (up + o_.gap > h) h = up + o_.gap, op = kSkipA;
-        if (left + o_.gap > h) h = left + o_.gap, op = kSkipB;
+        if (up + gap > h) h = up + gap, op = kSkipA;
+        if (left + gap > h) h = left + gap, op = kSkipB;
         if (h <= 0) h = 0, op = kStop;
-        cur[j - lo] = h;
-        trace[j - lo] = op;
+        cur[j + 1] = h;
+        trace[j] = op;
         if (h > best) best = h, best_t = t, best_j = j;
       }
+      cur_lo = lo;
+      cur_hi = hi;
       std::swap(prev, cur);
-      prev_lo = lo;
-      prev_hi = hi;
+      std::swap(prev_lo, cur_lo);
+      std::swap(prev_hi, cur_hi);
     }
+    // Leave both buffers all zeros for the next chain.
+    std::fill(prev + prev_lo + 1, prev + prev_hi + 1, 0);
+    std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
     row_offset_[rows] = trace_.size();
     if (best == 0) return false;
 
@@ -376,6 +393,8 @@ class Aligner {
   std::vector<int64_t> row_lo_, row_hi_;
   std::vector<size_t> row_offset_;
   std::vector<uint8_t> trace_;
+  // Score rows of the local alignment (see AlignChain); all zeros between chains.
+  std::vector<int64_t> h_prev_, h_cur_;
 };
 
 absl::Status OutOfRange(const char* field, int value, const char* range) {
