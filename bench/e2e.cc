@@ -3,31 +3,41 @@
 // dedup corpus with corpus_gen, runs `reprint scan` on it for every unit and
 // thread count (wall time, CPU time and peak RSS of the child process from
 // wait4), measures the hash-only floor (bench/floor.h) on the same file in
-// this process, and prints one table.
+// this process, and prints one table. --csv keeps the rows and --svg plots
+// time and peak RSS against corpus size (bench/plot.h); --plot-from redraws
+// the plot from a CSV written earlier without running anything.
 //
 //   reprint_e2e                       # 10 MB and 100 MB, doc/paragraph, 1/2 threads
 //   reprint_e2e --big                 # adds 1000 MB
 //   reprint_e2e --sizes 10 --units doc --threads 1,2,4 --stages
+//   reprint_e2e --csv e2e.csv --svg e2e.svg
+//   reprint_e2e --plot-from e2e.csv --svg e2e.svg
 //
 // The tools are found next to this binary (build/bench/corpus_gen,
 // build/src/reprint) unless --corpus-gen / --reprint say otherwise. Scans run
 // before the floor loads the corpus, so the forked child never inherits a
 // large parent (Linux counts the pre-exec image in ru_maxrss).
-// Exit codes: 0 all runs succeeded, 1 some run failed, 2 usage error.
+// Exit codes: 0 all runs succeeded, 1 some run failed (or a file could not be
+// read or written), 2 usage error.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/status/statusor.h"
 #include "bench/floor.h"
+#include "bench/plot.h"
 #include "nlohmann/json.hpp"
 
 namespace {
@@ -80,12 +90,12 @@ struct Row {
   ChildRun run;
   uint64_t docs = 0;
   double floor_seconds = 0;
-  std::string stages;  // "name=s ..." with --stages
+  std::vector<std::pair<std::string, double>> stages;  // with --stages; empty if unreadable
 };
 
 // Stage seconds from a --timings report. The stats come last, so only the
 // file's tail is read: paragraph reports of 1 GB corpora run to gigabytes.
-std::string StageSummary(const std::string& report_path) {
+std::vector<std::pair<std::string, double>> StageSeconds(const std::string& report_path) {
   std::ifstream in(report_path, std::ios::binary | std::ios::ate);
   const std::streamoff size = in.tellg();
   const std::streamoff tail = std::min<std::streamoff>(size, 1 << 20);
@@ -95,19 +105,225 @@ std::string StageSummary(const std::string& report_path) {
   const size_t key = buf.rfind("\"stage_seconds\"");
   const size_t open = key == std::string::npos ? key : buf.find('{', key);
   const size_t close = open == std::string::npos ? open : buf.find('}', open);
-  if (close == std::string::npos) return "?";
+  if (close == std::string::npos) return {};
   const nlohmann::ordered_json j =
       nlohmann::ordered_json::parse(buf.substr(open, close - open + 1), nullptr, false);
-  if (!j.is_object()) return "?";
-  std::string s;
-  char line[96];
+  if (!j.is_object()) return {};
+  std::vector<std::pair<std::string, double>> stages;
   for (const auto& [name, sec] : j.items()) {
-    if (!sec.is_number()) continue;
-    std::snprintf(line, sizeof line, "%s%s %.2f", s.empty() ? "" : ", ", name.c_str(),
-                  sec.get<double>());
-    s += line;
+    if (sec.is_number()) stages.emplace_back(name, sec.get<double>());
   }
+  return stages;
+}
+
+void PrintTable(const std::vector<Row>& rows, bool stages) {
+  std::printf(
+      "| corpus MB | unit | threads | seconds | CPU s | MB/s | docs/s | peak RSS MB | x floor |\n");
+  std::printf("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+  for (const Row& r : rows) {
+    const double s = r.run.wall_seconds;
+    char rss[32] = "-";
+    if (r.unit != "floor") std::snprintf(rss, sizeof rss, "%.0f", r.run.peak_rss_mb);
+    std::printf("| %.1f | %s | %d | %.3f | %.3f | %.1f | %.0f | %s | %.1f |%s\n", r.corpus_mb,
+                r.unit.c_str(), r.threads, s, r.run.cpu_seconds, r.corpus_mb / s, r.docs / s, rss,
+                s / r.floor_seconds, r.run.exit_code == 0 ? "" : " FAILED");
+  }
+  if (!stages) return;
+  std::printf("\nstage seconds (reprint --timings):\n");
+  for (const Row& r : rows) {
+    if (r.unit == "floor") continue;
+    std::printf("  %.1f MB %s t=%d: ", r.corpus_mb, r.unit.c_str(), r.threads);
+    for (size_t i = 0; i < r.stages.size(); ++i) {
+      std::printf("%s%s %.2f", i ? ", " : "", r.stages[i].first.c_str(), r.stages[i].second);
+    }
+    std::printf("%s\n", r.stages.empty() ? "?" : "");
+  }
+}
+
+// The union of the rows' stage names, in the order first seen: a paragraph
+// scan may report a stage a doc scan does not.
+std::vector<std::string> StageNames(const std::vector<Row>& rows) {
+  std::vector<std::string> names;
+  for (const Row& r : rows) {
+    for (const auto& st : r.stages) {
+      if (std::find(names.begin(), names.end(), st.first) == names.end()) names.push_back(st.first);
+    }
+  }
+  return names;
+}
+
+// One line per row, fixed decimals so equal runs give equal bytes. A row
+// without some stage leaves its stage_<name> column empty, as the floor leaves
+// peak_rss_mb. No field holds a comma (units are doc, paragraph, floor), so
+// nothing is quoted.
+std::string CsvText(const std::vector<Row>& rows) {
+  const std::vector<std::string> stage_names = StageNames(rows);
+  std::string csv =
+      "corpus_mb,unit,threads,seconds,cpu_seconds,mb_per_s,docs_per_s,peak_rss_mb,x_floor,"
+      "exit_code";
+  for (const std::string& name : stage_names) csv.append(",stage_").append(name);
+  csv += "\n";
+  char buf[256];
+  for (const Row& r : rows) {
+    const double s = r.run.wall_seconds;
+    char rss[32] = "";
+    if (r.unit != "floor") std::snprintf(rss, sizeof rss, "%.1f", r.run.peak_rss_mb);
+    std::snprintf(buf, sizeof buf, "%.3f,%s,%d,%.6f,%.6f,%.3f,%.1f,%s,%.3f,%d", r.corpus_mb,
+                  r.unit.c_str(), r.threads, s, r.run.cpu_seconds, r.corpus_mb / s, r.docs / s, rss,
+                  s / r.floor_seconds, r.run.exit_code);
+    csv += buf;
+    for (const std::string& name : stage_names) {
+      const auto it = std::find_if(r.stages.begin(), r.stages.end(),
+                                   [&](const auto& st) { return st.first == name; });
+      csv += ',';
+      if (it == r.stages.end()) continue;
+      std::snprintf(buf, sizeof buf, "%.4f", it->second);
+      csv += buf;
+    }
+    csv += "\n";
+  }
+  return csv;
+}
+
+std::vector<std::string> SplitCsvLine(const std::string& line) {
+  std::vector<std::string> fields(1);
+  for (const char c : line) {
+    if (c == ',') {
+      fields.emplace_back();
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+// A whole field as a number; from_chars ignores the locale, unlike strtod.
+bool ParseNumber(const std::string& field, double* out) {
+  const char* end = field.data() + field.size();
+  const auto [ptr, ec] = std::from_chars(field.data(), end, *out);
+  return !field.empty() && ec == std::errc() && ptr == end;
+}
+
+// One (unit, threads) series of the CSV, with both panels' points.
+struct Series {
+  std::string key;
+  reprint::bench::PlotSeries seconds, rss;
+};
+
+std::string SeriesLabel(const std::string& unit, const std::string& threads) {
+  if (unit == "floor") return "hash floor";
+  return unit + ", " + threads + (threads == "1" ? " thread" : " threads");
+}
+
+// The series for (unit, threads), added on first sight.
+Series& SeriesFor(std::vector<Series>& series, const std::string& unit,
+                  const std::string& threads) {
+  const std::string key = unit + "/" + threads;
+  for (Series& s : series) {
+    if (s.key == key) return s;
+  }
+  Series& s = series.emplace_back();
+  s.key = key;
+  s.seconds.label = s.rss.label = SeriesLabel(unit, threads);
+  s.seconds.muted = s.rss.muted = unit == "floor";
   return s;
+}
+
+// Where the plotted fields sit. Found by name, so files with columns added
+// later (or by hand) still plot; exit_code may be missing.
+struct Columns {
+  int mb, unit, threads, seconds, rss, exit;
+};
+
+absl::StatusOr<Columns> FindColumns(const std::vector<std::string>& header) {
+  const auto column = [&](const std::string& name) -> int {
+    const auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+  };
+  const Columns c{column("corpus_mb"), column("unit"),        column("threads"),
+                  column("seconds"),   column("peak_rss_mb"), column("exit_code")};
+  if (c.mb < 0 || c.unit < 0 || c.threads < 0 || c.seconds < 0 || c.rss < 0) {
+    return absl::InvalidArgumentError(
+        "the header lacks one of corpus_mb, unit, threads, seconds, peak_rss_mb");
+  }
+  return c;
+}
+
+// The series of CSV text as CsvText writes it, in order of first appearance
+// with the floor last. Failed runs (exit_code not 0) are left out.
+absl::StatusOr<std::vector<Series>> SeriesFromCsv(const std::string& csv) {
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  const std::vector<std::string> header = SplitCsvLine(line);
+  const absl::StatusOr<Columns> c = FindColumns(header);
+  if (!c.ok()) return c.status();
+  std::vector<Series> series;
+  for (int n = 2; std::getline(in, line); ++n) {
+    if (line.empty() || line == "\r") continue;
+    const std::vector<std::string> f = SplitCsvLine(line);
+    double x = 0, y = 0;
+    if (f.size() != header.size() || !ParseNumber(f[c->mb], &x) ||
+        !ParseNumber(f[c->seconds], &y)) {
+      return absl::InvalidArgumentError("line " + std::to_string(n) +
+                                        ": wrong field count or a bad corpus_mb or seconds");
+    }
+    if (c->exit >= 0 && f[c->exit] != "0") continue;
+    Series& s = SeriesFor(series, f[c->unit], f[c->threads]);
+    s.seconds.points.emplace_back(x, y);
+    if (ParseNumber(f[c->rss], &y)) s.rss.points.emplace_back(x, y);
+  }
+  std::stable_partition(series.begin(), series.end(),
+                        [](const Series& s) { return !s.seconds.muted; });
+  return series;
+}
+
+// The plot for docs/performance.md: wall time left, peak RSS right. A series
+// keeps its slot in both panels so it keeps its colour (the floor's RSS slot
+// stays empty: it runs in this process, not as a child).
+absl::StatusOr<std::string> SvgFromCsv(const std::string& csv) {
+  absl::StatusOr<std::vector<Series>> series = SeriesFromCsv(csv);
+  if (!series.ok()) return series.status();
+  reprint::bench::PlotPanel time{"reprint scan: wall time", "corpus MB", "wall seconds", {}};
+  reprint::bench::PlotPanel memory{"reprint scan: peak RSS", "corpus MB", "peak RSS MB", {}};
+  for (Series& s : *series) {
+    time.series.push_back(std::move(s.seconds));
+    memory.series.push_back(std::move(s.rss));
+  }
+  return reprint::bench::LogLogSvg({time, memory});
+}
+
+bool WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) std::fprintf(stderr, "reprint_e2e: cannot write %s\n", path.c_str());
+  return static_cast<bool>(out);
+}
+
+// --svg from an earlier --csv: nothing runs.
+int PlotFromCsv(const std::string& csv_path, const std::string& svg_path) {
+  std::ifstream in(csv_path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "reprint_e2e: cannot read %s\n", csv_path.c_str());
+    return 1;
+  }
+  std::stringstream csv;
+  csv << in.rdbuf();
+  absl::StatusOr<std::string> svg = SvgFromCsv(csv.str());
+  if (!svg.ok()) {
+    std::fprintf(stderr, "reprint_e2e: %s: %s\n", csv_path.c_str(),
+                 std::string(svg.status().message()).c_str());
+    return 1;
+  }
+  return WriteFile(svg_path, *svg) ? 0 : 1;
+}
+
+// The folder a file would go in exists and is writable: checked before the
+// runs, so a long benchmark does not end unable to save its results.
+bool CanCreate(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  return access(parent.empty() ? "." : parent.c_str(), W_OK) == 0;
 }
 
 }  // namespace
@@ -122,6 +338,7 @@ int main(int argc, char** argv) {
   std::vector<int> threads = {1, 2};
   uint64_t seed = 1;
   bool big = false, reuse = false, stages = false;
+  std::string csv_path, svg_path, plot_from;
 
   CLI::App app{"reprint_e2e: end-to-end scan benchmark against the hash-only floor"};
   app.add_option("--reprint", reprint, "reprint binary")->capture_default_str();
@@ -134,7 +351,23 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "corpus_gen seed")->capture_default_str();
   app.add_flag("--reuse", reuse, "keep an existing corpus file instead of regenerating it");
   app.add_flag("--stages", stages, "run scans with --timings and print per-stage seconds");
+  app.add_option("--csv", csv_path, "also write one CSV row per run to this file");
+  app.add_option("--svg", svg_path, "also plot time and peak RSS against corpus size (SVG)");
+  app.add_option("--plot-from", plot_from, "run nothing: make --svg from this earlier --csv");
   CLI11_PARSE(app, argc, argv);
+  if (!plot_from.empty()) {
+    if (svg_path.empty()) {
+      std::fprintf(stderr, "reprint_e2e: --plot-from needs --svg\n");
+      return 2;
+    }
+    return PlotFromCsv(plot_from, svg_path);
+  }
+  for (const std::string& out : {csv_path, svg_path}) {
+    if (!out.empty() && !CanCreate(out)) {
+      std::fprintf(stderr, "reprint_e2e: cannot create %s\n", out.c_str());
+      return 2;
+    }
+  }
   if (big) sizes.push_back(1000);
   for (const std::string& u : units) {
     if (u != "doc" && u != "paragraph") {
@@ -190,7 +423,7 @@ int main(int argc, char** argv) {
           failed = true;
         }
         if (stages) {
-          row.stages = StageSummary(report);
+          row.stages = StageSeconds(report);
           fs::remove(report, ec);
         }
         rows.push_back(row);
@@ -219,24 +452,13 @@ int main(int argc, char** argv) {
     rows.push_back(floor_row);
   }
 
-  std::printf(
-      "| corpus MB | unit | threads | seconds | CPU s | MB/s | docs/s | peak RSS MB | x floor |\n");
-  std::printf("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
-  for (const Row& r : rows) {
-    const double s = r.run.wall_seconds;
-    char rss[32] = "-";
-    if (r.unit != "floor") std::snprintf(rss, sizeof rss, "%.0f", r.run.peak_rss_mb);
-    std::printf("| %.1f | %s | %d | %.3f | %.3f | %.1f | %.0f | %s | %.1f |%s\n", r.corpus_mb,
-                r.unit.c_str(), r.threads, s, r.run.cpu_seconds, r.corpus_mb / s, r.docs / s, rss,
-                s / r.floor_seconds, r.run.exit_code == 0 ? "" : " FAILED");
-  }
-  if (stages) {
-    std::printf("\nstage seconds (reprint --timings):\n");
-    for (const Row& r : rows) {
-      if (r.unit == "floor") continue;
-      std::printf("  %.1f MB %s t=%d: %s\n", r.corpus_mb, r.unit.c_str(), r.threads,
-                  r.stages.c_str());
-    }
+  PrintTable(rows, stages);
+  const std::string csv = CsvText(rows);
+  if (!csv_path.empty() && !WriteFile(csv_path, csv)) failed = true;
+  if (!svg_path.empty()) {
+    // Drawn from the CSV text, so a plot redrawn with --plot-from is identical.
+    const absl::StatusOr<std::string> svg = SvgFromCsv(csv);
+    if (!svg.ok() || !WriteFile(svg_path, *svg)) failed = true;
   }
   return failed ? 1 : 0;
 }
