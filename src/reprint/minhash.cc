@@ -1,5 +1,6 @@
 #include "reprint/minhash.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "xxhash.h"
@@ -23,6 +24,14 @@ inline uint32_t BinOf(uint64_t h, uint32_t k) {
   return static_cast<uint32_t>((static_cast<unsigned __int128>(h) * k) >> 64);
 }
 
+// The value a shingle with mixed hash h offers its bin in round r: the round
+// in the top 13 bits (r < 2K <= 8192), then the top 51 bits of h, so keys
+// order by round first. Two keys are equal only for the same round and hash
+// bits (a chance match between different shingles: 2^-51).
+inline uint64_t Key(uint32_t round, uint64_t h) {
+  return (static_cast<uint64_t>(round) << 51) | (h >> 13);
+}
+
 }  // namespace
 
 absl::Status MinHashOptions::Validate() const {
@@ -33,26 +42,25 @@ absl::Status MinHashOptions::Validate() const {
   return absl::OkStatus();
 }
 
-MinHasher::MinHasher(const MinHashOptions& options)
-    : options_(options), seed_(Mix(options.seed ^ 0x9E3779B97F4A7C15ULL)) {
-  const uint32_t k = static_cast<uint32_t>(options_.num_perm);
-  probes_.resize(static_cast<size_t>(k) * kTabledProbes);
-  for (uint32_t j = 0; j < k; ++j) {
-    for (int t = 0; t < kTabledProbes; ++t) {
-      probes_[static_cast<size_t>(j) * kTabledProbes + t] =
-          static_cast<uint16_t>(Probe(j, static_cast<uint64_t>(t) + 1));
-    }
+MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
+  const size_t k = static_cast<size_t>(options_.num_perm);
+  round_seeds_.resize(2 * k);
+  round_seeds_[0] = Mix(options.seed ^ 0x9E3779B97F4A7C15ULL);
+  for (size_t r = 1; r < 2 * k; ++r) {
+    round_seeds_[r] = Mix(round_seeds_[0] ^ (static_cast<uint64_t>(r) * 0xD6E8FEB86659FD93ULL));
   }
-}
-
-uint32_t MinHasher::Probe(uint32_t bin, uint64_t attempt) const {
-  const uint64_t probe = Mix(seed_ ^ (static_cast<uint64_t>(bin) << 32) ^ attempt);
-  return BinOf(probe, static_cast<uint32_t>(options_.num_perm));
 }
 
 void MinHasher::Sign(std::span<const uint64_t> shingles, uint32_t* out) const {
   const uint32_t k = static_cast<uint32_t>(options_.num_perm);
   constexpr uint64_t kEmpty = std::numeric_limits<uint64_t>::max();
+  if (shingles.empty()) {
+    for (uint32_t j = 0; j < k; ++j) out[j] = 0xFFFFFFFFu;
+    return;
+  }
+  // bins[j]: the smallest Key bin j received. A key's top bits are its round,
+  // so a bin filled in round r ignores every later round: updates are a
+  // branch-free min.
   uint64_t stack_bins[512];
   std::vector<uint64_t> heap_bins;
   uint64_t* bins = stack_bins;
@@ -61,31 +69,29 @@ void MinHasher::Sign(std::span<const uint64_t> shingles, uint32_t* out) const {
     bins = heap_bins.data();
   }
   for (uint32_t j = 0; j < k; ++j) bins[j] = kEmpty;
-  if (shingles.empty()) {
-    for (uint32_t j = 0; j < k; ++j) out[j] = 0xFFFFFFFFu;
-    return;
-  }
-  const uint64_t seed = seed_;
-  for (uint64_t x : shingles) {
-    const uint64_t h = Mix(x ^ seed);
-    const uint32_t bin = BinOf(h, k);
-    if (h < bins[bin]) {
-      bins[bin] = h;
+  // Rounds 0..K-1: each shingle goes to a random bin. A round always runs to
+  // its end, so the round's smallest value wins a bin it fills.
+  uint32_t empty = k;
+  for (uint32_t r = 0; r < k && empty > 0; ++r) {
+    const uint64_t seed = round_seeds_[r];
+    for (uint64_t x : shingles) {
+      const uint64_t h = Mix(x ^ seed);
+      uint64_t& bin = bins[BinOf(h, k)];
+      empty -= bin == kEmpty;
+      bin = std::min(bin, Key(r, h));
     }
   }
-  // Optimal densification: an empty bin j takes the value of the first
-  // non-empty bin in the probe sequence hash(j, 1), hash(j, 2), ... The
-  // sequence depends only on (seed, j, attempt), so two sets that leave the
-  // same bins empty borrow from the same places.
-  for (uint32_t j = 0; j < k; ++j) {
-    uint64_t v = bins[j];
-    if (v == kEmpty) {
-      const uint16_t* table = probes_.data() + static_cast<size_t>(j) * kTabledProbes;
-      for (int t = 0; t < kTabledProbes && v == kEmpty; ++t) v = bins[table[t]];
-      for (uint64_t attempt = kTabledProbes + 1; v == kEmpty; ++attempt) v = bins[Probe(j, attempt)];
-    }
-    out[j] = static_cast<uint32_t>(v ^ (v >> 32));
+  // Rounds K..2K-1: round K + j sends every shingle to bin j, so a bin still
+  // empty takes the minimum of its own hash: K-permutation MinHash for it.
+  for (uint32_t j = 0; j < k && empty > 0; ++j) {
+    if (bins[j] != kEmpty) continue;
+    const uint64_t seed = round_seeds_[k + j];
+    uint64_t v = kEmpty;
+    for (uint64_t x : shingles) v = std::min(v, Key(k + j, Mix(x ^ seed)));
+    bins[j] = v;
+    --empty;
   }
+  for (uint32_t j = 0; j < k; ++j) out[j] = static_cast<uint32_t>(bins[j] ^ (bins[j] >> 32));
 }
 
 double EstimateJaccard(std::span<const uint32_t> a, std::span<const uint32_t> b) {

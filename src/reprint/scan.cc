@@ -206,7 +206,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     BandKeys(sig, lsh, band_seed, f.band_keys.data());
   };
   std::atomic<uint64_t> units_done{0}, bytes_done{0};
-  ParallelFor(all.size(), options.threads, [&](size_t i) {
+  auto compute = [&](size_t i) {
     const Unit& u = all[i];
     const uint64_t done = units_done.fetch_add(1, std::memory_order_relaxed) + 1;
     const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
@@ -223,10 +223,39 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     if (want_fingerprints) f.fingerprints = Winnow(seq, options.containment.window);
     f.set = ShingleSet(std::move(seq));
     if (!options.boilerplate.enabled) sign(f);
-  });
+  };
+
+  // What is kept of each unit, in (doc, offset) order: its set (and stock
+  // shingles), band keys and fingerprints; units too short are counted.
   const bool want_stock = options.boilerplate.enabled && options.boilerplate.stock_ratio > 0;
+  ShingleSets sets, stock;
+  std::vector<uint64_t> keys;
+  std::vector<std::vector<uint64_t>> fingerprints;
+  size_t next_quote = 0;  // of the current document, in doc_quotes
+  auto keep = [&](size_t i) {
+    if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
+    QuoteUnit* quote = all[i].kind == UnitKind::kQuote ? &doc_quotes[all[i].doc][next_quote++] : nullptr;
+    if (quote != nullptr && features[i]) {
+      quote->unit = static_cast<uint32_t>(result.units.size());
+      result.quotes.push_back(std::move(*quote));
+    }
+    if (!features[i]) {
+      ++stats.units_too_short;
+      return;
+    }
+    UnitFeatures& f = *features[i];
+    result.units.push_back(all[i]);
+    sets.Add(f.set);
+    if (want_stock) stock.Add(f.stock);
+    keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
+    if (want_fingerprints) fingerprints.push_back(std::move(f.fingerprints));
+    stats.shingles += f.shingles;
+    features[i].reset();
+  };
+
   if (options.boilerplate.enabled) {
     // Boilerplate needs every unit's set: remove it, then sign.
+    ParallelFor(all.size(), options.threads, compute);
     std::vector<uint32_t> kept, unit_docs;
     std::vector<std::vector<uint64_t>*> unit_sets, unit_fingerprints, unit_stock;
     for (size_t i = 0; i < all.size(); ++i) {
@@ -247,48 +276,23 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
         sign(*features[kept[k]]);
       }
     });
+    for (size_t i = 0; i < all.size(); ++i) keep(i);
+  } else {
+    // A block of units at a time, kept as soon as it is done: the per-unit
+    // records of one block are alive at once, not the whole corpus's
+    // (docs/performance.md, "Memory").
+    constexpr size_t kBlockUnits = 4096;
+    if (!options.exact) keys.reserve(all.size() * static_cast<size_t>(lsh.bands));
+    sets.Reserve(all.size());
+    if (want_fingerprints) fingerprints.reserve(all.size());
+    for (size_t begin = 0; begin < all.size(); begin += kBlockUnits) {
+      const size_t end = std::min(all.size(), begin + kBlockUnits);
+      ParallelFor(end - begin, options.threads, [&](size_t k) { compute(begin + k); });
+      for (size_t i = begin; i < end; ++i) keep(i);
+    }
   }
   reporter.Finish("shingle+sign", all.size(), all.size(), bytes_done.load());
   timer.Done("shingle+sign");
-
-  // Keep units with enough words, in (doc, offset) order.
-  ShingleSets sets, stock;
-  std::vector<uint64_t> keys;
-  std::vector<std::vector<uint64_t>> fingerprints;
-  {
-    // Sized once: growing by doubling would hold up to three times the
-    // values while the last copy is made.
-    size_t kept = 0, values = 0;
-    for (const auto& f : features) {
-      if (!f) continue;
-      ++kept;
-      values += f->set.size();
-    }
-    sets.Reserve(kept, values);
-    if (!options.exact) keys.reserve(kept * static_cast<size_t>(lsh.bands));
-    if (want_fingerprints) fingerprints.reserve(kept);
-  }
-  size_t next_quote = 0;  // of the current document, in doc_quotes
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
-    QuoteUnit* quote = all[i].kind == UnitKind::kQuote ? &doc_quotes[all[i].doc][next_quote++] : nullptr;
-    if (quote != nullptr && features[i]) {
-      quote->unit = static_cast<uint32_t>(result.units.size());
-      result.quotes.push_back(std::move(*quote));
-    }
-    if (!features[i]) {
-      ++stats.units_too_short;
-      continue;
-    }
-    UnitFeatures& f = *features[i];
-    result.units.push_back(all[i]);
-    sets.Add(f.set);
-    if (want_stock) stock.Add(f.stock);
-    keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
-    if (want_fingerprints) fingerprints.push_back(std::move(f.fingerprints));
-    stats.shingles += f.shingles;
-    features[i].reset();
-  }
   features.clear();
   features.shrink_to_fit();
   stats.units_too_short -= stats.boilerplate.units_dropped;  // counted apart

@@ -85,18 +85,27 @@ bool Qualifies(const PairScore& s, Measure measure, double threshold) {
 }
 
 uint32_t ShingleSets::Add(std::span<const uint64_t> set) {
-  values_.insert(values_.end(), set.begin(), set.end());
-  offsets_.push_back(values_.size());
+  if (set.empty()) {
+    starts_.push_back(nullptr);
+  } else {
+    if (set.size() > slab_size_ - slab_used_) {
+      slab_size_ = std::max(kSlabValues, set.size());
+      slab_used_ = 0;
+      // Uninitialized: every value is written before it is read.
+      slabs_.push_back(std::make_unique_for_overwrite<uint64_t[]>(slab_size_));
+    }
+    uint64_t* at = slabs_.back().get() + slab_used_;
+    std::copy(set.begin(), set.end(), at);
+    slab_used_ += set.size();
+    starts_.push_back(at);
+  }
+  sizes_.push_back(static_cast<uint32_t>(set.size()));
   return size() - 1;
 }
 
-std::span<const uint64_t> ShingleSets::operator[](uint32_t i) const {
-  return std::span<const uint64_t>(values_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
-}
-
-void ShingleSets::Reserve(size_t sets, size_t values) {
-  offsets_.reserve(sets + 1);
-  values_.reserve(values);
+void ShingleSets::Reserve(size_t sets) {
+  starts_.reserve(sets);
+  sizes_.reserve(sets);
 }
 
 std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -46,17 +47,26 @@ struct VerifiedPair {
   PairScore score;
 };
 
-// Flat storage of one sorted unique shingle set per unit.
+// Storage of one sorted unique shingle set per unit, in slabs of about 8 MB
+// filled in order: adding never moves stored values, so it grows without the
+// copy (and the doubled peak memory) of one contiguous array. A set is never
+// split across slabs. Move-only.
 class ShingleSets {
  public:
   uint32_t Add(std::span<const uint64_t> sorted_unique_set);  // returns its index
-  std::span<const uint64_t> operator[](uint32_t i) const;
-  uint32_t size() const { return static_cast<uint32_t>(offsets_.size()) - 1; }
-  void Reserve(size_t sets, size_t values);
+  std::span<const uint64_t> operator[](uint32_t i) const {
+    return std::span<const uint64_t>(starts_[i], sizes_[i]);
+  }
+  uint32_t size() const { return static_cast<uint32_t>(starts_.size()); }
+  void Reserve(size_t sets);
 
  private:
-  std::vector<uint64_t> values_;
-  std::vector<uint64_t> offsets_{0};
+  static constexpr size_t kSlabValues = size_t{1} << 20;
+  std::vector<std::unique_ptr<uint64_t[]>> slabs_;
+  size_t slab_size_ = 0;  // values in the last slab
+  size_t slab_used_ = 0;  // of which filled
+  std::vector<const uint64_t*> starts_;
+  std::vector<uint32_t> sizes_;
 };
 
 struct VerifyStats {
