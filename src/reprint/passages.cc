@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cassert>
 #include <chrono>
-#include <thread>
+#include <cstdint>
 #include <utility>
 
+#include "reprint/internal/threads.h"
 #include "reprint/normalize.h"
 
 namespace reprint {
@@ -60,11 +61,21 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
   out.pairs = work.size();
 
   const NormalizeOptions& norm = result.options.normalize;
-  auto align_one = [&](const PairRef& ref, AlignStats* stats) {
+  // A cluster's spanning pairs mostly share their first unit ((0, 1), (0, 2),
+  // ...), so each thread keeps the last first unit it normalized.
+  struct LastUnit {
+    uint32_t unit = UINT32_MAX;
+    NormalizedText text;
+  };
+  auto align_one = [&](const PairRef& ref, AlignStats* stats, LastUnit* last) {
     const VerifiedPair& p = result.clusters[ref.cluster].pairs[ref.pair];
     const Unit& ua = result.units[p.a];
     const Unit& ub = result.units[p.b];
-    const NormalizedText a = Normalize(documents[ua.doc].text, ua.span, norm);
+    if (last->unit != p.a) {
+      last->text = Normalize(documents[ua.doc].text, ua.span, norm);
+      last->unit = p.a;
+    }
+    const NormalizedText& a = last->text;
     const NormalizedText b = Normalize(documents[ub.doc].text, ub.span, norm);
     std::vector<PairPassage>& slot = out.passages[ref.cluster][ref.pair];
     for (Passage& passage : AlignPassages(a, b, options.align, stats)) {
@@ -85,17 +96,11 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
   const size_t n = work.size();
   const size_t t = std::min<size_t>(static_cast<size_t>(options.threads), std::max<size_t>(n, 1));
   std::vector<AlignStats> stats(t);
-  if (t <= 1) {
-    for (const PairRef& ref : work) align_one(ref, &stats[0]);
-  } else {
-    std::vector<std::thread> pool;
-    for (size_t k = 0; k < t; ++k) {
-      pool.emplace_back([&, k] {
-        for (size_t i = n * k / t; i < n * (k + 1) / t; ++i) align_one(work[i], &stats[k]);
-      });
-    }
-    for (std::thread& th : pool) th.join();
-  }
+  internal::RunOnThreads(static_cast<int>(t), [&](int k) {
+    const size_t c = static_cast<size_t>(k);
+    LastUnit last;
+    for (size_t i = n * c / t; i < n * (c + 1) / t; ++i) align_one(work[i], &stats[c], &last);
+  });
   for (const AlignStats& s : stats) Add(s, &out.stats);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;

@@ -14,9 +14,6 @@
 #include "reprint/minhash.h"
 #include "xxhash.h"
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace reprint {
 namespace {
@@ -298,13 +295,6 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   stats.units_too_short -= stats.boilerplate.units_dropped;  // counted apart
   doc_quotes.clear();
   doc_quotes.shrink_to_fit();
-#if defined(__GLIBC__)
-  // The per-unit records just freed are many small blocks that glibc keeps
-  // in its heap; give their pages back before the candidate index allocates
-  // its own (docs/performance.md: 100 MB, peak RSS 491 -> 446 MB for doc
-  // units, 1,087 -> 882 MB for paragraphs).
-  malloc_trim(0);
-#endif
   stats.quotes = result.quotes.size();
   const uint32_t n = static_cast<uint32_t>(result.units.size());
   stats.units = n;
