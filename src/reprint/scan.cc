@@ -10,6 +10,7 @@
 #include <tuple>
 #include <utility>
 
+#include "reprint/internal/threads.h"
 #include "reprint/link_prune.h"
 #include "reprint/minhash.h"
 #include "xxhash.h"
@@ -24,17 +25,10 @@ using Clock = std::chrono::steady_clock;
 template <typename Fn>
 void ParallelFor(size_t n, int threads, Fn fn) {
   const size_t t = std::min<size_t>(static_cast<size_t>(std::max(1, threads)), std::max<size_t>(n, 1));
-  if (t <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (size_t c = 0; c < t; ++c) {
-    pool.emplace_back([&, c] {
-      for (size_t i = n * c / t; i < n * (c + 1) / t; ++i) fn(i);
-    });
-  }
-  for (auto& th : pool) th.join();
+  internal::RunOnThreads(static_cast<int>(t), [&](int k) {
+    const size_t c = static_cast<size_t>(k);
+    for (size_t i = n * c / t; i < n * (c + 1) / t; ++i) fn(i);
+  });
 }
 
 // Serializes progress events from worker threads and sends at most one every

@@ -1,9 +1,9 @@
 #include "reprint/verify.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "reprint/internal/sorted.h"
+#include "reprint/internal/threads.h"
 
 namespace reprint {
 namespace {
@@ -15,15 +15,10 @@ std::vector<std::vector<VerifiedPair>> ParallelChunks(size_t n, int threads, Fn 
   const size_t t = static_cast<size_t>(std::max(1, threads));
   const size_t chunks = std::min<size_t>(t, std::max<size_t>(n, 1));
   std::vector<std::vector<VerifiedPair>> out(chunks);
-  if (chunks == 1) {
-    fn(out[0], 0, 0, n);
-    return out;
-  }
-  std::vector<std::thread> pool;
-  for (size_t c = 0; c < chunks; ++c) {
-    pool.emplace_back([&, c] { fn(out[c], c, n * c / chunks, n * (c + 1) / chunks); });
-  }
-  for (auto& th : pool) th.join();
+  internal::RunOnThreads(static_cast<int>(chunks), [&](int k) {
+    const size_t c = static_cast<size_t>(k);
+    fn(out[c], c, n * c / chunks, n * (c + 1) / chunks);
+  });
   return out;
 }
 
