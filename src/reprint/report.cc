@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ostream>
+#include <sstream>
+#include <string_view>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -116,77 +119,161 @@ const char* ClusterKindName(const ScanResult& result, const Cluster& c) {
   return "?";
 }
 
-std::string RenderJson(const ReportInput& in) {
+namespace {
+
+// The JSON report is written piece by piece (WriteJson): the bytes equal
+// those of the whole report built as one ordered_json and dumped with
+// kIndent, but neither that DOM nor that string ever exists. Each piece (a
+// document, a cluster, params, stats) is built and dumped on its own; a value
+// dumped alone has its lines indented from column 0, so every line after its
+// first is shifted right by the depth where it stands (JSON strings never
+// hold a raw newline, so every '\n' of a dump is a line break of the layout).
+constexpr int kIndent = 1;
+
+std::string Dump(const Json& j) {
+  // Invalid UTF-8 in a text is replaced by U+FFFD in the JSON string; start
+  // and end still address the original bytes.
+  return j.dump(kIndent, ' ', false, Json::error_handler_t::replace);
+}
+
+class JsonSink {
+ public:
+  explicit JsonSink(std::ostream& out) : out_(out) {}
+
+  // Appends `s` as it stands.
+  void Raw(std::string_view s) {
+    buf_.append(s);
+    if (buf_.size() >= kFlushBytes) Flush();
+  }
+
+  // Appends `value` dumped alone, placed at `depth` levels of nesting.
+  void Value(const Json& value, int depth) {
+    const std::string piece = Dump(value);
+    const size_t shift = static_cast<size_t>(depth) * kIndent;
+    size_t from = 0;
+    for (size_t nl = piece.find('\n'); nl != std::string::npos; nl = piece.find('\n', from)) {
+      buf_.append(piece, from, nl + 1 - from);
+      buf_.append(shift, ' ');
+      from = nl + 1;
+      if (buf_.size() >= kFlushBytes) Flush();  // a large cluster is not copied whole
+    }
+    buf_.append(piece, from, std::string::npos);
+    if (buf_.size() >= kFlushBytes) Flush();
+  }
+
+  // `"key": value` as the member of an object at depth 0 (the report root).
+  void Member(std::string_view key, const Json& value, bool first = false) {
+    Raw(first ? "\n" : ",\n");
+    Raw(std::string(kIndent, ' '));
+    Key(key);
+    Value(value, 1);
+  }
+
+  // An array member of the root, written element by element: BeginArray,
+  // Element..., EndArray.
+  void BeginArray(std::string_view key) {
+    Raw(",\n");
+    Raw(std::string(kIndent, ' '));
+    Key(key);
+    Raw("[");
+    elements_ = 0;
+  }
+  void Element(const Json& value) {
+    Raw(elements_++ == 0 ? "\n" : ",\n");
+    Raw(std::string(2 * kIndent, ' '));
+    Value(value, 2);
+  }
+  void EndArray() {
+    if (elements_ > 0) {
+      Raw("\n");
+      Raw(std::string(kIndent, ' '));
+    }
+    Raw("]");
+  }
+
+  // `key` is one of the report's field names: plain ASCII, nothing to escape.
+  void Key(std::string_view key) {
+    Raw("\"");
+    Raw(key);
+    Raw("\": ");
+  }
+
+  void Flush() {
+    if (!buf_.empty()) out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
+  // False once the stream failed: the rest need not be built.
+  bool ok() const { return static_cast<bool>(out_); }
+
+ private:
+  static constexpr size_t kFlushBytes = size_t{1} << 18;
+  std::ostream& out_;
+  std::string buf_;
+  size_t elements_ = 0;
+};
+
+Json DocumentJson(const Document& d) {
+  Json j;
+  j["id"] = d.id;
+  j["source"] = d.source;
+  j["path"] = d.path;
+  if (d.line > 0) j["line"] = d.line;
+  if (!d.date.empty()) j["date"] = d.date;
+  j["bytes"] = d.text.size();
+  return j;
+}
+
+Json ClusterJson(const ReportInput& in, const ListedPassages& passages, size_t ci) {
   const ScanResult& r = in.result;
-  ListedPassages own_passages;
-  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
-  const ListedPassages& passages = in.passages ? *in.passages : own_passages;
-  Json root;
-  root["format"] = kReportFormat;
-  root["version"] = kReportVersion;
-  root["params"] = ParamsJson(r.options);
-  root["params"]["align"] = AlignParamsJson(passages.options);
-  Json docs = Json::array();
-  for (const Document& d : in.documents) {
-    Json j;
-    j["id"] = d.id;
-    j["source"] = d.source;
-    j["path"] = d.path;
-    if (d.line > 0) j["line"] = d.line;
-    if (!d.date.empty()) j["date"] = d.date;
-    j["bytes"] = d.text.size();
-    docs.push_back(std::move(j));
+  const Cluster& c = r.clusters[ci];
+  Json cj;
+  cj["id"] = ci + 1;
+  cj["kind"] = ClusterKindName(r, c);
+  Json members = Json::array();
+  for (uint32_t u : c.members) {
+    const Unit& unit = r.units[u];
+    const Document& d = in.documents[unit.doc];
+    Json m;
+    m["doc"] = d.id;
+    m["source"] = d.source;
+    m["unit"] = UnitKindName(unit.kind);
+    m["start"] = unit.span.begin;
+    m["end"] = unit.span.end;
+    m["text"] = std::string(SpanText(d, unit.span));
+    internal::AddQuoteMemberJson(in.documents, r, ci, members.size(), &m);
+    members.push_back(std::move(m));
   }
-  root["documents"] = std::move(docs);
-  Json clusters = Json::array();
-  for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
-    const Cluster& c = r.clusters[ci];
-    Json cj;
-    cj["id"] = ci + 1;
-    cj["kind"] = ClusterKindName(r, c);
-    Json members = Json::array();
-    for (uint32_t u : c.members) {
-      const Unit& unit = r.units[u];
-      const Document& d = in.documents[unit.doc];
-      Json m;
-      m["doc"] = d.id;
-      m["source"] = d.source;
-      m["unit"] = UnitKindName(unit.kind);
-      m["start"] = unit.span.begin;
-      m["end"] = unit.span.end;
-      m["text"] = std::string(SpanText(d, unit.span));
-      internal::AddQuoteMemberJson(in.documents, r, ci, members.size(), &m);
-      members.push_back(std::move(m));
-    }
-    cj["members"] = std::move(members);
-    Json pairs = Json::array();
-    for (const VerifiedPair& p : c.pairs) {
-      const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
-      const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
-      Json pj;
-      pj["a"] = a;
-      pj["b"] = b;
-      pj["jaccard"] = RoundScore(p.score.jaccard);
-      pj["containment_a_in_b"] = RoundScore(p.score.containment_a_in_b);
-      pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
-      pj["shared_shingles"] = p.score.shared;
-      pj["estimated"] = false;
-      pj["passages"] = PassagesJson(passages.passages[ci][&p - c.pairs.data()]);
-      pairs.push_back(std::move(pj));
-    }
-    cj["pairs"] = std::move(pairs);
-    internal::AddQuoteClusterJson(r, ci, &cj);
-    clusters.push_back(std::move(cj));
+  cj["members"] = std::move(members);
+  Json pairs = Json::array();
+  for (const VerifiedPair& p : c.pairs) {
+    const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
+    const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
+    Json pj;
+    pj["a"] = a;
+    pj["b"] = b;
+    pj["jaccard"] = RoundScore(p.score.jaccard);
+    pj["containment_a_in_b"] = RoundScore(p.score.containment_a_in_b);
+    pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
+    pj["shared_shingles"] = p.score.shared;
+    pj["estimated"] = false;
+    pj["passages"] = PassagesJson(passages.passages[ci][&p - c.pairs.data()]);
+    pairs.push_back(std::move(pj));
   }
-  root["clusters"] = std::move(clusters);
-  Json issues = Json::array();
-  for (const InputIssue& i : in.issues) {
-    issues.push_back(Json{{"path", i.path},
-                          {"line", i.line},
-                          {"severity", i.rejected ? "error" : "warning"},
-                          {"message", i.message}});
-  }
-  root["issues"] = std::move(issues);
+  cj["pairs"] = std::move(pairs);
+  internal::AddQuoteClusterJson(r, ci, &cj);
+  return cj;
+}
+
+Json IssueJson(const InputIssue& i) {
+  return Json{{"path", i.path},
+              {"line", i.line},
+              {"severity", i.rejected ? "error" : "warning"},
+              {"message", i.message}};
+}
+
+Json StatsJson(const ReportInput& in, const ListedPassages& passages) {
+  const ScanResult& r = in.result;
   const ScanStats& s = r.stats;
   Json stats;
   stats["documents"] = s.documents;
@@ -226,14 +313,48 @@ std::string RenderJson(const ReportInput& in) {
   stats["quote_variants"] = s.quote_variants;
   stats["passages"] = passages.stats.passages;
   if (in.include_timings) {
-    Json t;
+    Json t;  // stays null when no stage was timed
     for (const auto& [stage, sec] : s.stage_seconds) t[stage] = sec;
     stats["stage_seconds"] = std::move(t);
   }
-  root["stats"] = std::move(stats);
-  // Invalid UTF-8 in a text is replaced by U+FFFD in the JSON string; start
-  // and end still address the original bytes.
-  return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+  return stats;
+}
+
+}  // namespace
+
+void WriteJson(const ReportInput& in, std::ostream& out) {
+  const ScanResult& r = in.result;
+  ListedPassages own_passages;
+  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
+  const ListedPassages& passages = in.passages ? *in.passages : own_passages;
+  JsonSink sink(out);
+  sink.Raw("{");
+  sink.Member("format", kReportFormat, /*first=*/true);
+  sink.Member("version", kReportVersion);
+  Json params = ParamsJson(r.options);
+  params["align"] = AlignParamsJson(passages.options);
+  sink.Member("params", params);
+  sink.BeginArray("documents");
+  for (const Document& d : in.documents) sink.Element(DocumentJson(d));
+  sink.EndArray();
+  sink.BeginArray("clusters");
+  for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
+    if (!sink.ok()) return;  // the destination failed: the caller reports it
+    sink.Element(ClusterJson(in, passages, ci));
+  }
+  sink.EndArray();
+  sink.BeginArray("issues");
+  for (const InputIssue& i : in.issues) sink.Element(IssueJson(i));
+  sink.EndArray();
+  sink.Member("stats", StatsJson(in, passages));
+  sink.Raw("\n}\n");
+  sink.Flush();
+}
+
+std::string RenderJson(const ReportInput& in) {
+  std::ostringstream out;
+  WriteJson(in, out);
+  return std::move(out).str();
 }
 
 std::string RenderText(const ReportInput& in) {

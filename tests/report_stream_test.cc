@@ -1,0 +1,476 @@
+// WriteJson streams the JSON report piece by piece (a document, a cluster, an
+// issue at a time); its bytes must equal those of the report built as one
+// ordered_json DOM and dumped whole, which is what RenderJson did before it
+// streamed. OldRenderJson below is that code, kept as it was (report.cc at
+// commit acbc17d) as the reference. If the report gains a field, add it here
+// the same way as in report.cc: these tests compare the two layouts, not the
+// fields (seeds_golden_test.cc pins the fields).
+#include "reprint/report.h"
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+#include <streambuf>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "reprint/ingest.h"
+#include "reprint/internal/quote_report.h"
+#include "reprint/passages.h"
+#include "reprint/preset.h"
+#include "reprint/scan.h"
+#include "tests/support/mutate.h"
+
+namespace reprint {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// ---- The reference: the whole report as one DOM, dumped at once. ----------
+
+std::string_view SpanText(const Document& d, const Span& s) {
+  return std::string_view(d.text).substr(s.begin, s.size());
+}
+
+Json ParamsJson(const ScanOptions& o) {
+  Json p;
+  p["preset"] = o.preset;
+  p["unit"] = UnitKindName(o.unit);
+  p["shingle"] = {{"kind", ShingleKindName(o.shingle.kind)},
+                  {"size", o.shingle.size},
+                  {"sample", o.shingle.sample},
+                  {"hash", "xxh3-64"}};
+  p["normalize"] = {{"unicode", "nfkd+casefold+strip-marks"},
+                    {"fold_spelling", o.normalize.fold_spelling},
+                    {"dehyphenate", o.normalize.dehyphenate},
+                    {"ocr_fold", o.normalize.ocr_fold}};
+  p["segment"] = {{"wrapped_line_max", o.segment.wrapped_line_max}};
+  p["min_words"] = o.min_words;
+  p["num_perm"] = o.num_perm;
+  p["minhash"] = "one-permutation+optimal-densification";
+  p["bands"] = o.bands;
+  p["rows"] = o.rows;
+  p["threshold"] = o.threshold;
+  p["measure"] = MeasureName(o.measure);
+  p["seed"] = o.seed;
+  p["exact"] = o.exact;
+  p["pairs"] = PairListingName(o.pairs);
+  p["lsh_max_bucket_all_pairs"] = o.lsh.max_bucket_all_pairs;
+  p["containment"] = {{"candidates", o.exact || o.measure == Measure::kJaccard
+                                         ? "none"
+                                         : "winnowed-fingerprint-index"},
+                      {"window", o.containment.window},
+                      {"max_postings", o.containment.max_postings},
+                      {"slack", o.containment.slack}};
+  p["boilerplate"] = {{"enabled", o.boilerplate.enabled},
+                      {"source_min_docs", o.boilerplate.source_min_docs},
+                      {"source_share", o.boilerplate.source_share},
+                      {"max_df", o.boilerplate.max_df},
+                      {"common_ratio", o.boilerplate.common_ratio},
+                      {"common_quantile", o.boilerplate.common_quantile},
+                      {"common_floor", o.boilerplate.common_floor},
+                      {"min_shingles", o.boilerplate.min_shingles}};
+  if (o.boilerplate.enabled) {  // stock text needs the frequencies boilerplate counts
+    p["boilerplate"]["stock_ratio"] = o.boilerplate.stock_ratio;
+    p["boilerplate"]["min_own_share"] = o.boilerplate.min_own_share;
+  }
+  p["min_link_similarity"] = o.min_link_similarity;
+  p["quote"] = internal::QuoteParamsJson(o);
+  return p;
+}
+
+Json AlignParamsJson(const AlignOptions& a) {
+  return Json{{"method", "seed-chain-banded-smith-waterman"},
+              {"seed_words", a.seed_words},
+              {"max_seed_occurrences", a.max_seed_occurrences},
+              {"max_gap", a.max_gap},
+              {"band", a.band},
+              {"min_passage_words", a.min_passage_words},
+              {"match", a.match},
+              {"mismatch", a.mismatch},
+              {"gap", a.gap}};
+}
+
+// A pair's passages (report version 2): byte spans into the members'
+// original documents, and the edits inside each passage.
+Json PassagesJson(const std::vector<PairPassage>& passages) {
+  Json out = Json::array();
+  for (const PairPassage& pp : passages) {
+    const Passage& p = pp.passage;
+    Json edits = Json::array();
+    for (const EditSpan& e : pp.edits) {
+      edits.push_back(Json{{"a_start", e.a.begin}, {"a_end", e.a.end}, {"b_start", e.b.begin},
+                           {"b_end", e.b.end}, {"a_words", e.a_words}, {"b_words", e.b_words}});
+    }
+    out.push_back(Json{{"a_start", p.a.begin},
+                       {"a_end", p.a.end},
+                       {"b_start", p.b.begin},
+                       {"b_end", p.b.end},
+                       {"words_matched", p.words_matched},
+                       {"words_edited", p.words_edited},
+                       {"score", p.score},
+                       {"edits", std::move(edits)}});
+  }
+  return out;
+}
+
+
+std::string OldRenderJson(const ReportInput& in) {
+  const ScanResult& r = in.result;
+  ListedPassages own_passages;
+  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
+  const ListedPassages& passages = in.passages ? *in.passages : own_passages;
+  Json root;
+  root["format"] = kReportFormat;
+  root["version"] = kReportVersion;
+  root["params"] = ParamsJson(r.options);
+  root["params"]["align"] = AlignParamsJson(passages.options);
+  Json docs = Json::array();
+  for (const Document& d : in.documents) {
+    Json j;
+    j["id"] = d.id;
+    j["source"] = d.source;
+    j["path"] = d.path;
+    if (d.line > 0) j["line"] = d.line;
+    if (!d.date.empty()) j["date"] = d.date;
+    j["bytes"] = d.text.size();
+    docs.push_back(std::move(j));
+  }
+  root["documents"] = std::move(docs);
+  Json clusters = Json::array();
+  for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
+    const Cluster& c = r.clusters[ci];
+    Json cj;
+    cj["id"] = ci + 1;
+    cj["kind"] = ClusterKindName(r, c);
+    Json members = Json::array();
+    for (uint32_t u : c.members) {
+      const Unit& unit = r.units[u];
+      const Document& d = in.documents[unit.doc];
+      Json m;
+      m["doc"] = d.id;
+      m["source"] = d.source;
+      m["unit"] = UnitKindName(unit.kind);
+      m["start"] = unit.span.begin;
+      m["end"] = unit.span.end;
+      m["text"] = std::string(SpanText(d, unit.span));
+      internal::AddQuoteMemberJson(in.documents, r, ci, members.size(), &m);
+      members.push_back(std::move(m));
+    }
+    cj["members"] = std::move(members);
+    Json pairs = Json::array();
+    for (const VerifiedPair& p : c.pairs) {
+      const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
+      const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
+      Json pj;
+      pj["a"] = a;
+      pj["b"] = b;
+      pj["jaccard"] = RoundScore(p.score.jaccard);
+      pj["containment_a_in_b"] = RoundScore(p.score.containment_a_in_b);
+      pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
+      pj["shared_shingles"] = p.score.shared;
+      pj["estimated"] = false;
+      pj["passages"] = PassagesJson(passages.passages[ci][&p - c.pairs.data()]);
+      pairs.push_back(std::move(pj));
+    }
+    cj["pairs"] = std::move(pairs);
+    internal::AddQuoteClusterJson(r, ci, &cj);
+    clusters.push_back(std::move(cj));
+  }
+  root["clusters"] = std::move(clusters);
+  Json issues = Json::array();
+  for (const InputIssue& i : in.issues) {
+    issues.push_back(Json{{"path", i.path},
+                          {"line", i.line},
+                          {"severity", i.rejected ? "error" : "warning"},
+                          {"message", i.message}});
+  }
+  root["issues"] = std::move(issues);
+  const ScanStats& s = r.stats;
+  Json stats;
+  stats["documents"] = s.documents;
+  stats["bytes"] = s.bytes;
+  stats["units"] = s.units;
+  stats["units_too_short"] = s.units_too_short;
+  stats["shingles"] = s.shingles;
+  stats["lsh_candidates"] = s.lsh_candidates;
+  stats["containment_candidates"] = s.containment_candidates;
+  stats["candidates"] = s.candidates;
+  stats["verified_pairs"] = s.verified_pairs;
+  stats["clusters"] = s.clusters;
+  if (r.options.min_link_similarity > 0) stats["pruned_pairs"] = s.pruned_pairs;
+  if (r.options.boilerplate.enabled) {
+    const BoilerplateStats& b = s.boilerplate;
+    Json sources = Json::array();
+    for (const SourceBoilerplate& src : b.sources) {
+      sources.push_back(Json{{"source", src.source},
+                             {"documents", src.documents},
+                             {"shingles", src.shingles},
+                             {"units", src.units},
+                             {"removed", src.removed}});
+    }
+    stats["boilerplate"] = {{"shingles", b.shingles},
+                            {"source_shingles", b.source_shingles},
+                            {"capped_shingles", b.capped_shingles},
+                            {"removed", b.removed},
+                            {"common_removed", b.common_removed},
+                            {"units_touched", b.units_touched},
+                            {"units_dropped", b.units_dropped},
+                            {"stock_shingles", b.stock_shingles},
+                            {"stock_pairs", b.stock_pairs},
+                            {"sources", std::move(sources)}};
+  }
+  stats["quotes"] = s.quotes;
+  stats["quote_clusters"] = s.quote_clusters;
+  stats["quote_variants"] = s.quote_variants;
+  stats["passages"] = passages.stats.passages;
+  if (in.include_timings) {
+    Json t;
+    for (const auto& [stage, sec] : s.stage_seconds) t[stage] = sec;
+    stats["stage_seconds"] = std::move(t);
+  }
+  root["stats"] = std::move(stats);
+  // Invalid UTF-8 in a text is replaced by U+FFFD in the JSON string; start
+  // and end still address the original bytes.
+  return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// ---- Comparison. -----------------------------------------------------------
+
+// The first differing byte with some context (the reports are too long for
+// EXPECT_EQ's diff to be readable).
+::testing::AssertionResult SameBytes(const std::string& actual, const std::string& expected) {
+  if (actual == expected) return ::testing::AssertionSuccess();
+  const size_t n = std::min(actual.size(), expected.size());
+  size_t at = 0;
+  while (at < n && actual[at] == expected[at]) ++at;
+  const size_t from = at < 80 ? 0 : at - 80;
+  return ::testing::AssertionFailure()
+         << "sizes " << actual.size() << " vs " << expected.size() << ", first difference at byte "
+         << at << "\n--- actual:\n"
+         << actual.substr(from, 160) << "\n--- expected:\n"
+         << expected.substr(from, 160);
+}
+
+std::string Streamed(const ReportInput& in) {
+  std::ostringstream out;
+  WriteJson(in, out);
+  EXPECT_TRUE(out.good());
+  return out.str();
+}
+
+// Scans `docs` and checks WriteJson and RenderJson against the reference, with
+// the passages given and aligned by the report itself. Returns the report.
+std::string ExpectSameReport(const std::vector<Document>& docs,
+                             const std::vector<InputIssue>& issues, const ScanOptions& opt,
+                             bool timings = false) {
+  absl::StatusOr<ScanResult> r = Scan(docs, opt);
+  EXPECT_TRUE(r.ok()) << r.status();
+  if (!r.ok()) return "";
+  const ListedPassages passages = AlignListedPairs(docs, *r, {});
+  const ReportInput given{docs, *r, issues, timings, &passages};
+  const std::string expected = OldRenderJson(given);
+  EXPECT_TRUE(SameBytes(Streamed(given), expected));
+  EXPECT_TRUE(SameBytes(RenderJson(given), expected));
+  const ReportInput own{docs, *r, issues, timings, nullptr};
+  EXPECT_TRUE(SameBytes(Streamed(own), OldRenderJson(own)));
+  // And the layout is nlohmann's own for the parsed report.
+  EXPECT_TRUE(SameBytes(
+      Json::parse(expected).dump(1, ' ', false, Json::error_handler_t::replace) + "\n", expected));
+  return expected;
+}
+
+size_t ClusterCount(const std::string& report) {
+  return Json::parse(report)["clusters"].size();
+}
+
+std::vector<Document> Seeds() {
+  IngestResult in = Ingest({"corpus/seeds"}, IngestOptions());
+  EXPECT_EQ(in.documents.size(), 5u);
+  return in.documents;
+}
+
+TEST(ReportStreamTest, SeedsEveryUnitAndPreset) {
+  const std::vector<Document> docs = Seeds();
+  const std::vector<InputIssue> none;
+  for (UnitKind unit : {UnitKind::kParagraph, UnitKind::kDoc, UnitKind::kQuote}) {
+    for (Preset preset : {Preset::kDefault, Preset::kReprints}) {
+      SCOPED_TRACE(std::string(UnitKindName(unit)) + " " + PresetName(preset));
+      ScanOptions opt = PresetOptions(preset, unit);
+      const std::string report = ExpectSameReport(docs, none, opt);
+      if (unit != UnitKind::kDoc && preset == Preset::kDefault) {
+        EXPECT_GT(ClusterCount(report), 0u);
+      }
+      opt.pairs = PairListing::kAll;
+      ExpectSameReport(docs, none, opt, /*timings=*/true);
+    }
+  }
+}
+
+TEST(ReportStreamTest, TimingsWithAndWithoutStages) {
+  const std::vector<Document> docs = Seeds();
+  const std::vector<InputIssue> none;
+  absl::StatusOr<ScanResult> r = Scan(docs, ScanOptions());
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->stats.stage_seconds.empty());
+  ReportInput in{docs, *r, none, /*include_timings=*/true};
+  EXPECT_TRUE(SameBytes(Streamed(in), OldRenderJson(in)));
+  r->stats.stage_seconds.clear();  // "stage_seconds": null
+  const std::string empty_stages = Streamed(in);
+  EXPECT_NE(empty_stages.find("\"stage_seconds\": null"), std::string::npos);
+  EXPECT_TRUE(SameBytes(empty_stages, OldRenderJson(in)));
+}
+
+TEST(ReportStreamTest, InvalidUtf8IsReplacedTheSameWay) {
+  // Invalid bytes inside the shared paragraph (so in member texts), in ids,
+  // sources, dates, paths and issue messages: a stray continuation byte, a
+  // truncated 2- and 3-byte sequence, an overlong '/', a surrogate, 0xFF, and
+  // a truncated sequence at the very end of a text.
+  const std::string shared =
+      "The committee met on Tuesday \x80 to review the caf\xC3 budget and the "
+      "\xE2\x82 new bridge, \xC0\xAF which the mayor \xED\xA0\x80 called a "
+      "\xFF\xFE turning point for the whole river district and its people.";
+  std::vector<Document> docs;
+  for (int i = 0; i < 4; ++i) {
+    Document d;
+    d.id = "doc\xE9" + std::to_string(i);
+    d.source = i % 2 ? "outlet\xF0\x9F" : "outlet";
+    d.path = "in\xFFput.jsonl";
+    d.line = static_cast<uint64_t>(i + 1);
+    d.date = i == 0 ? "2024-02-0\xB7" : "";
+    d.text = "Intro words unique to document " + std::to_string(i) + " alone here today.\n\n" +
+             shared + "\n\nClosing remark number " + std::to_string(i) + " ends it \xE2";
+    docs.push_back(std::move(d));
+  }
+  std::vector<InputIssue> issues(2);
+  issues[0] = {"in\xFFput.jsonl", 3, "invalid UTF-8 \xC3 in the text", false};
+  issues[1] = {"other.jsonl", 0, "rejected: \"quoted\" \\ and \x01 control", true};
+  for (UnitKind unit : {UnitKind::kParagraph, UnitKind::kDoc}) {
+    ScanOptions opt;
+    opt.unit = unit;
+    opt.threshold = 0.3;
+    const std::string report = ExpectSameReport(docs, issues, opt);
+    EXPECT_NE(report.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+    EXPECT_GT(ClusterCount(report), 0u);
+  }
+}
+
+TEST(ReportStreamTest, EmptyResults) {
+  const std::vector<Document> no_docs;
+  const std::vector<InputIssue> no_issues;
+  // Nothing at all: every array is [].
+  const std::string empty = ExpectSameReport(no_docs, no_issues, ScanOptions());
+  EXPECT_NE(empty.find("\"documents\": [],\n \"clusters\": [],\n \"issues\": [],"),
+            std::string::npos)
+      << empty;
+  ExpectSameReport(no_docs, no_issues, ScanOptions(), /*timings=*/true);
+  // Documents and an issue, but no cluster.
+  std::vector<Document> docs(2);
+  docs[0] = {"a.txt", "a", "a.txt", 0, "", "Nothing in this text is shared with the other one."};
+  docs[1] = {"b.txt", "b", "b.txt", 0, "", "Entirely different words appear over here instead."};
+  const std::vector<InputIssue> issues = {{"c.jsonl", 2, "line 2 is not JSON", true}};
+  const std::string none = ExpectSameReport(docs, issues, ScanOptions());
+  EXPECT_EQ(ClusterCount(none), 0u);
+  EXPECT_NE(none.find("\"clusters\": [],"), std::string::npos);
+}
+
+TEST(ReportStreamTest, NestedQuotesAndEscapedCharacters) {
+  // Quotes inside quotes, straight and curly; backslashes, tabs, control
+  // characters, DEL, U+2028/2029, and newlines inside units (escaped as \n in
+  // the JSON, so every raw '\n' of a dump is layout).
+  const std::string quote =
+      "\xE2\x80\x9CWe told them \xE2\x80\x98never again and never \\ "
+      "backslash\xE2\x80\x99 and they\tlistened \x01\x1F\x7F carefully to every word "
+      "we said that day,\xE2\x80\x9D said Maria Lopez";
+  std::vector<Document> docs;
+  for (int i = 0; i < 3; ++i) {
+    Document d;
+    d.id = "story \"" + std::to_string(i) + "\" \\ {x}: [y],";
+    d.source = "wire\t" + std::to_string(i % 2);
+    d.path = "dir/with \"quotes\"/f.jsonl";
+    d.line = static_cast<uint64_t>(i + 1);
+    d.date = "2024-03-0" + std::to_string(i + 1);
+    d.text = "Headline number " + std::to_string(i) +
+             " stands alone here.\n\nThe council voted late \xE2\x80\xA8 and the\nvote was "
+             "close\xE2\x80\xA9. " + quote +
+             ". She added: \"Nested 'single' and \\\"escaped\\\" quotes stay as "
+             "they are in the text.\"\n\nThe end of story " +
+             std::to_string(i) + ".";
+    docs.push_back(std::move(d));
+  }
+  const std::vector<InputIssue> issues = {
+      {"dir/with \"quotes\"/f.jsonl", 9, "warning with\ttab and \"quotes\" \\", false}};
+  for (UnitKind unit : {UnitKind::kParagraph, UnitKind::kQuote, UnitKind::kDoc}) {
+    SCOPED_TRACE(UnitKindName(unit));
+    ScanOptions opt;
+    opt.unit = unit;
+    opt.pairs = PairListing::kAll;
+    const std::string report = ExpectSameReport(docs, issues, opt);
+    EXPECT_GT(ClusterCount(report), 0u);
+    if (unit == UnitKind::kQuote) {  // a quote cluster with its speaker and marks
+      EXPECT_NE(report.find("\"name\": \"Maria Lopez\""), std::string::npos);
+    }
+    EXPECT_NE(report.find("\\\\"), std::string::npos);
+    EXPECT_NE(report.find("\\\""), std::string::npos);
+  }
+}
+
+TEST(ReportStreamTest, ManyClustersOfAMutatedCorpus) {
+  const uint64_t seed = testing::TestSeed(4242);
+  SCOPED_TRACE("REPRINT_TEST_SEED=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const std::vector<Document> docs = testing::MutatedCorpus(150, rng);
+  const std::vector<InputIssue> none;
+  ScanOptions opt;
+  opt.seed = seed;
+  const std::string report = ExpectSameReport(docs, none, opt);
+  EXPECT_GT(ClusterCount(report), 10u);
+  opt.unit = UnitKind::kDoc;
+  opt.pairs = PairListing::kAll;
+  ExpectSameReport(docs, none, opt);
+}
+
+// A destination that takes `limit` bytes and then fails.
+class FailingBuf : public std::streambuf {
+ public:
+  explicit FailingBuf(size_t limit) : limit_(limit) {}
+  const std::string& taken() const { return taken_; }
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    const size_t take = std::min(static_cast<size_t>(n), limit_ - taken_.size());
+    taken_.append(s, take);
+    return static_cast<std::streamsize>(take);
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (taken_.size() >= limit_) return traits_type::eof();
+    taken_.push_back(traits_type::to_char_type(c));
+    return c;
+  }
+
+ private:
+  size_t limit_;
+  std::string taken_;
+};
+
+TEST(ReportStreamTest, StopsWhenTheDestinationFails) {
+  std::mt19937_64 rng(7);
+  const std::vector<Document> docs = testing::MutatedCorpus(150, rng);
+  const std::vector<InputIssue> none;
+  absl::StatusOr<ScanResult> r = Scan(docs, ScanOptions());
+  ASSERT_TRUE(r.ok());
+  const ReportInput in{docs, *r, none};
+  const std::string full = RenderJson(in);
+  ASSERT_GT(full.size(), 100000u);
+  FailingBuf buf(1000);
+  std::ostream out(&buf);
+  WriteJson(in, out);
+  EXPECT_FALSE(out.good());
+  EXPECT_EQ(buf.taken(), full.substr(0, 1000));
+}
+
+}  // namespace
+}  // namespace reprint
