@@ -49,7 +49,7 @@ Json ParamsJson(const ScanOptions& o) {
   p["segment"] = {{"wrapped_line_max", o.segment.wrapped_line_max}};
   p["min_words"] = o.min_words;
   p["num_perm"] = o.num_perm;
-  p["minhash"] = "one-permutation+optimal-densification";
+  p["minhash"] = "fast-similarity-sketch";
   p["bands"] = o.bands;
   p["rows"] = o.rows;
   p["threshold"] = o.threshold;
