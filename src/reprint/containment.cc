@@ -88,10 +88,8 @@ Groups IndexedGroups(const std::vector<std::vector<uint64_t>>& fingerprints, uin
     }
   }
   std::vector<Groups> parts(static_cast<size_t>(threads));
-  internal::RunOnThreads(threads, [&](int t) {
-    Groups& out = parts[static_cast<size_t>(t)];
-    const size_t first = kBuckets * static_cast<size_t>(t) / static_cast<size_t>(threads);
-    const size_t last = kBuckets * static_cast<size_t>(t + 1) / static_cast<size_t>(threads);
+  internal::RunOnChunks(kBuckets, threads, [&](size_t t, size_t first, size_t last) {
+    Groups& out = parts[t];
     for (size_t b = first; b < last; ++b) {
       // Within a bucket postings are in unit order and a unit carries each
       // fingerprint once, so sorting the pairs sorts groups by unit.
@@ -156,12 +154,10 @@ std::vector<CandidatePair> ContainmentCandidates(
   // Units are split across threads in contiguous ranges, each with its own
   // counter; the parts are concatenated in unit order.
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
-  internal::RunOnThreads(threads, [&](int t) {
-    std::vector<CandidatePair>& out = parts[static_cast<size_t>(t)];
-    const uint32_t first = static_cast<uint32_t>(uint64_t{n} * static_cast<uint64_t>(t) /
-                                                 static_cast<uint64_t>(threads));
-    const uint32_t last = static_cast<uint32_t>(uint64_t{n} * static_cast<uint64_t>(t + 1) /
-                                                static_cast<uint64_t>(threads));
+  internal::RunOnChunks(n, threads, [&](size_t t, size_t begin, size_t end) {
+    std::vector<CandidatePair>& out = parts[t];
+    const uint32_t first = static_cast<uint32_t>(begin);
+    const uint32_t last = static_cast<uint32_t>(end);
     std::vector<uint32_t> shared(n, 0);
     std::vector<uint32_t> touched;
     for (uint32_t u = first; u < last; ++u) {

@@ -94,12 +94,10 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
   // Contiguous chunks per thread, each writing its own slots: the result
   // does not depend on the thread count.
   const size_t n = work.size();
-  const size_t t = std::min<size_t>(static_cast<size_t>(options.threads), std::max<size_t>(n, 1));
-  std::vector<AlignStats> stats(t);
-  internal::RunOnThreads(static_cast<int>(t), [&](int k) {
-    const size_t c = static_cast<size_t>(k);
+  std::vector<AlignStats> stats(internal::ChunkCount(n, options.threads));
+  internal::RunOnChunks(n, options.threads, [&](size_t c, size_t begin, size_t end) {
     LastUnit last;
-    for (size_t i = n * c / t; i < n * (c + 1) / t; ++i) align_one(work[i], &stats[c], &last);
+    for (size_t i = begin; i < end; ++i) align_one(work[i], &stats[c], &last);
   });
   for (const AlignStats& s : stats) Add(s, &out.stats);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

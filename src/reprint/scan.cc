@@ -6,7 +6,6 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -14,7 +13,6 @@
 #include "reprint/link_prune.h"
 #include "reprint/minhash.h"
 #include "xxhash.h"
-
 
 namespace reprint {
 namespace {
@@ -24,10 +22,8 @@ using Clock = std::chrono::steady_clock;
 // Runs fn(i) for i in [0, n) on `threads` threads in contiguous chunks.
 template <typename Fn>
 void ParallelFor(size_t n, int threads, Fn fn) {
-  const size_t t = std::min<size_t>(static_cast<size_t>(std::max(1, threads)), std::max<size_t>(n, 1));
-  internal::RunOnThreads(static_cast<int>(t), [&](int k) {
-    const size_t c = static_cast<size_t>(k);
-    for (size_t i = n * c / t; i < n * (c + 1) / t; ++i) fn(i);
+  internal::RunOnChunks(n, threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) fn(i);
   });
 }
 
@@ -271,7 +267,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   } else {
     // A block of units at a time, kept as soon as it is done: the per-unit
     // records of one block are alive at once, not the whole corpus's
-    // (docs/performance.md, "Memory").
+    // (docs/design.md, "Speed and memory").
     constexpr size_t kBlockUnits = 4096;
     if (!options.exact) keys.reserve(all.size() * static_cast<size_t>(lsh.bands));
     sets.Reserve(all.size());

@@ -12,12 +12,9 @@ namespace {
 // returns the per-chunk outputs in order, so results do not depend on timing.
 template <typename Fn>
 std::vector<std::vector<VerifiedPair>> ParallelChunks(size_t n, int threads, Fn fn) {
-  const size_t t = static_cast<size_t>(std::max(1, threads));
-  const size_t chunks = std::min<size_t>(t, std::max<size_t>(n, 1));
-  std::vector<std::vector<VerifiedPair>> out(chunks);
-  internal::RunOnThreads(static_cast<int>(chunks), [&](int k) {
-    const size_t c = static_cast<size_t>(k);
-    fn(out[c], c, n * c / chunks, n * (c + 1) / chunks);
+  std::vector<std::vector<VerifiedPair>> out(internal::ChunkCount(n, threads));
+  internal::RunOnChunks(n, threads, [&](size_t c, size_t begin, size_t end) {
+    fn(out[c], c, begin, end);
   });
   return out;
 }

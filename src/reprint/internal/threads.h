@@ -1,10 +1,13 @@
 // File: reprint/internal/threads.h
-// Runs one function per worker index on that many threads and waits for all;
-// the stages split their own work by index so results never depend on
-// timing. Internal: not part of the public API. Thread-safe.
+// Runs one function per worker index on that many threads and waits for all,
+// or splits [0, n) into contiguous chunks, one per thread; stages concatenate
+// per-chunk results in chunk order, so results never depend on timing.
+// Internal: not part of the public API. Thread-safe.
 #ifndef REPRINT_INTERNAL_THREADS_H_
 #define REPRINT_INTERNAL_THREADS_H_
 
+#include <algorithm>
+#include <cstddef>
 #include <thread>
 #include <vector>
 
@@ -22,6 +25,23 @@ void RunOnThreads(int threads, Fn fn) {
   pool.reserve(static_cast<size_t>(threads));
   for (int t = 0; t < threads; ++t) pool.emplace_back(fn, t);
   for (std::thread& th : pool) th.join();
+}
+
+// How many chunks RunOnChunks splits n items into: `threads`, but at least 1
+// and at most n (so no chunk is empty unless n is 0).
+inline size_t ChunkCount(size_t n, int threads) {
+  return std::min<size_t>(static_cast<size_t>(std::max(1, threads)), std::max<size_t>(n, 1));
+}
+
+// Splits [0, n) into ChunkCount(n, threads) contiguous chunks and calls
+// fn(chunk, begin, end) for each, each on its own thread (RunOnThreads).
+template <typename Fn>
+void RunOnChunks(size_t n, int threads, Fn fn) {
+  const size_t chunks = ChunkCount(n, threads);
+  RunOnThreads(static_cast<int>(chunks), [&](int k) {
+    const size_t c = static_cast<size_t>(k);
+    fn(c, n * c / chunks, n * (c + 1) / chunks);
+  });
 }
 
 }  // namespace reprint::internal
