@@ -120,5 +120,31 @@ TEST(NormalizeTest, EmptyAndPunctuationOnly) {
   EXPECT_TRUE(Words(" ... \xE2\x80\x94 \"' ").empty());
 }
 
+// Reusing one NormalizedText for texts of every kind (a long one first, then
+// shorter ones, invalid UTF-8, OCR repair) leaves nothing of the earlier text.
+TEST(NormalizeTest, IntoReusedBufferEqualsFresh) {
+  const std::vector<std::string> texts = {
+      "A long first paragraph, with \xE2\x80\x9Cquotes\xE2\x80\x9D and the colour of U.S. forces.",
+      "short", "good\xFF" "bad \xC3 ok", "", "exam-\nple rnodern \xEF\xAC\x81ne"};
+  for (bool repair : {false, true}) {
+    NormalizeOptions opt;
+    opt.dehyphenate = opt.ocr_fold = repair;
+    NormalizedText reused;
+    for (const std::string& t : texts) {
+      const Span all{0, static_cast<uint32_t>(t.size())};
+      const NormalizedText fresh = Normalize(t, all, opt);
+      NormalizeInto(t, all, opt, &reused);
+      EXPECT_EQ(reused.text, fresh.text) << t;
+      EXPECT_EQ(reused.invalid_utf8, fresh.invalid_utf8) << t;
+      ASSERT_EQ(reused.tokens.size(), fresh.tokens.size()) << t;
+      for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+        EXPECT_EQ(reused.tokens[i].norm_begin, fresh.tokens[i].norm_begin);
+        EXPECT_EQ(reused.tokens[i].norm_end, fresh.tokens[i].norm_end);
+        EXPECT_EQ(reused.tokens[i].orig, fresh.tokens[i].orig);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace reprint

@@ -67,6 +67,20 @@ TEST(ShingleTest, SetIsSortedUnique) {
   EXPECT_EQ(ShingleSet({5, 1, 5, 3, 1}), (std::vector<uint64_t>{1, 3, 5}));
 }
 
+TEST(ShingleTest, IntoReusedBufferEqualsFresh) {
+  std::vector<uint64_t> reused = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  for (ShingleKind kind : {ShingleKind::kWord, ShingleKind::kChar, ShingleKind::kCharNoSpace}) {
+    for (const std::string& s : {std::string("one two three four five six seven"),
+                                 std::string("two words"), std::string("")}) {
+      ShingleOptions opt;
+      opt.kind = kind;
+      opt.size = 3;
+      ShingleInto(Norm(s), opt, &reused);
+      EXPECT_EQ(reused, Shingle(Norm(s), opt)) << s;
+    }
+  }
+}
+
 TEST(ShingleTest, ValidateRejectsBadSizes) {
   ShingleOptions opt;
   opt.size = 0;

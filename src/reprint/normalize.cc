@@ -266,6 +266,16 @@ void FoldSpelling(std::string& w) { w.resize(FoldInPlace(w.data(), w.size())); }
 
 NormalizedText Normalize(std::string_view original, Span span, const NormalizeOptions& options) {
   NormalizedText out;
+  NormalizeInto(original, span, options, &out);
+  return out;
+}
+
+void NormalizeInto(std::string_view original, Span span, const NormalizeOptions& options,
+                   NormalizedText* out_ptr) {
+  NormalizedText& out = *out_ptr;
+  out.text.clear();
+  out.tokens.clear();
+  out.invalid_utf8 = 0;
   out.text.reserve(span.size() + 8);
   out.tokens.reserve(span.size() / 5 + 1);
   Builder b(&out, options);
@@ -342,7 +352,6 @@ NormalizedText Normalize(std::string_view original, Span span, const NormalizeOp
   }
   b.EndWord();
   if (options.dehyphenate || options.ocr_fold) internal::RepairOcr(original, options, &out);
-  return out;
 }
 
 }  // namespace reprint

@@ -74,6 +74,12 @@ struct NormalizedText {
 NormalizedText Normalize(std::string_view original, Span span,
                          const NormalizeOptions& options = {});
 
+// As Normalize, but overwrites *out and keeps its buffers' capacity, so a
+// loop over many units allocates only when a unit is larger than any before.
+// REQUIRES: span.end <= original.size(), out != nullptr
+void NormalizeInto(std::string_view original, Span span, const NormalizeOptions& options,
+                   NormalizedText* out);
+
 // Applies the spelling fold to one lower-case ASCII word (exposed for tests).
 void FoldSpelling(std::string& word);
 

@@ -185,31 +185,56 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   const uint64_t band_seed = DeriveSeed(options.seed, "lsh");
   const bool want_fingerprints = !options.exact && options.measure != Measure::kJaccard;
   std::vector<std::unique_ptr<UnitFeatures>> features(all.size());
-  auto sign = [&](UnitFeatures& f) {
+  // Buffers one worker reuses from unit to unit: only the kept set and
+  // fingerprints are allocated per unit, at their exact size.
+  struct Scratch {
+    NormalizedText norm;
+    std::vector<uint64_t> seq;
+    std::vector<uint32_t> sig;
+  };
+  auto sign = [&](UnitFeatures& f, Scratch& s) {
     if (options.exact) return;
-    std::vector<uint32_t> sig(static_cast<size_t>(options.num_perm));
-    hasher.Sign(f.set, sig.data());
+    s.sig.resize(static_cast<size_t>(options.num_perm));
+    hasher.Sign(f.set, s.sig.data());
     f.band_keys.resize(static_cast<size_t>(lsh.bands));
-    BandKeys(sig, lsh, band_seed, f.band_keys.data());
+    BandKeys(s.sig, lsh, band_seed, f.band_keys.data());
   };
   std::atomic<uint64_t> units_done{0}, bytes_done{0};
-  auto compute = [&](size_t i) {
+  auto compute = [&](size_t i, Scratch& s) {
     const Unit& u = all[i];
     const uint64_t done = units_done.fetch_add(1, std::memory_order_relaxed) + 1;
     const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
     if ((done & 255) == 0) reporter.Update("shingle+sign", done, all.size(), bytes);
-    NormalizedText norm = Normalize(documents[u.doc].text, u.span, options.normalize);
+    NormalizeInto(documents[u.doc].text, u.span, options.normalize, &s.norm);
     // Quotes were filtered by their own word count (options.quote.min_words).
     const int min_words = u.kind == UnitKind::kQuote ? 1 : options.min_words;
-    if (norm.tokens.size() < static_cast<size_t>(min_words)) return;
-    std::vector<uint64_t> seq = Shingle(norm, shingle);
-    if (seq.empty()) return;
+    if (s.norm.tokens.size() < static_cast<size_t>(min_words)) return;
+    ShingleInto(s.norm, shingle, &s.seq);
+    if (s.seq.empty()) return;
     features[i] = std::make_unique<UnitFeatures>();
     UnitFeatures& f = *features[i];
-    f.shingles = seq.size();
-    if (want_fingerprints) f.fingerprints = Winnow(seq, options.containment.window);
-    f.set = ShingleSet(std::move(seq));
-    if (!options.boilerplate.enabled) sign(f);
+    f.shingles = s.seq.size();
+    if (want_fingerprints) {
+      const std::vector<uint64_t> fp = Winnow(s.seq, options.containment.window);
+      f.fingerprints.assign(fp.begin(), fp.end());  // exact size: kept to the end
+    }
+    std::sort(s.seq.begin(), s.seq.end());
+    f.set.assign(s.seq.begin(), std::unique(s.seq.begin(), s.seq.end()));
+    if (!options.boilerplate.enabled) sign(f, s);
+  };
+  // compute() for units [begin, end): workers take batches of units in turn,
+  // so one long unit does not hold up a whole chunk.
+  auto compute_range = [&](size_t begin, size_t end) {
+    constexpr size_t kBatch = 16;
+    std::atomic<size_t> next{begin};
+    internal::RunOnThreads(static_cast<int>(internal::ChunkCount(end - begin, options.threads)),
+                           [&](int) {
+                             Scratch s;
+                             for (size_t b = next.fetch_add(kBatch); b < end;
+                                  b = next.fetch_add(kBatch)) {
+                               for (size_t i = b; i < std::min(end, b + kBatch); ++i) compute(i, s);
+                             }
+                           });
   };
 
   // What is kept of each unit, in (doc, offset) order: its set (and stock
@@ -242,7 +267,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
 
   if (options.boilerplate.enabled) {
     // Boilerplate needs every unit's set: remove it, then sign.
-    ParallelFor(all.size(), options.threads, compute);
+    compute_range(0, all.size());
     std::vector<uint32_t> kept, unit_docs;
     std::vector<std::vector<uint64_t>*> unit_sets, unit_fingerprints, unit_stock;
     for (size_t i = 0; i < all.size(); ++i) {
@@ -256,11 +281,14 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     std::vector<uint8_t> dropped;
     stats.boilerplate = RemoveBoilerplate(documents, unit_docs, unit_sets, unit_fingerprints,
                                           unit_stock, options.boilerplate, &dropped);
-    ParallelFor(kept.size(), options.threads, [&](size_t k) {
-      if (dropped[k]) {
-        features[kept[k]].reset();
-      } else {
-        sign(*features[kept[k]]);
+    internal::RunOnChunks(kept.size(), options.threads, [&](size_t, size_t begin, size_t end) {
+      Scratch s;
+      for (size_t k = begin; k < end; ++k) {
+        if (dropped[k]) {
+          features[kept[k]].reset();
+        } else {
+          sign(*features[kept[k]], s);
+        }
       }
     });
     for (size_t i = 0; i < all.size(); ++i) keep(i);
@@ -274,7 +302,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     if (want_fingerprints) fingerprints.reserve(all.size());
     for (size_t begin = 0; begin < all.size(); begin += kBlockUnits) {
       const size_t end = std::min(all.size(), begin + kBlockUnits);
-      ParallelFor(end - begin, options.threads, [&](size_t k) { compute(begin + k); });
+      compute_range(begin, end);
       for (size_t i = begin; i < end; ++i) keep(i);
     }
   }

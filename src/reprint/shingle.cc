@@ -79,18 +79,20 @@ namespace {
 
 // Every shingle, without sampling.
 
-std::vector<uint64_t> AllShingles(const NormalizedText& text, const ShingleOptions& options) {
-  std::vector<uint64_t> out;
+void AllShingles(const NormalizedText& text, const ShingleOptions& options,
+                 std::vector<uint64_t>* out_ptr) {
+  std::vector<uint64_t>& out = *out_ptr;
+  out.clear();
   const char* base = text.text.data();
   if (options.kind == ShingleKind::kWord) {
     const size_t n = text.tokens.size();
-    if (n == 0) return out;
+    if (n == 0) return;
     const size_t k = static_cast<size_t>(options.size);
     if (n < k) {
       const uint32_t b = text.tokens.front().norm_begin;
       const uint32_t e = text.tokens.back().norm_end;
       out.push_back(XXH3_64bits_withSeed(base + b, e - b, options.seed));
-      return out;
+      return;
     }
     out.resize(n - k + 1);
     for (size_t i = 0; i + k <= n; ++i) {
@@ -98,17 +100,18 @@ std::vector<uint64_t> AllShingles(const NormalizedText& text, const ShingleOptio
       const uint32_t e = text.tokens[i + k - 1].norm_end;
       out[i] = XXH3_64bits_withSeed(base + b, e - b, options.seed);
     }
-    return out;
+    return;
   }
   if (options.kind == ShingleKind::kCharNoSpace) {
-    return CharShingles(Squeeze(text, nullptr), static_cast<size_t>(options.size), options.seed);
+    out = CharShingles(Squeeze(text, nullptr), static_cast<size_t>(options.size), options.seed);
+    return;
   }
-  if (text.text.empty()) return out;
+  if (text.text.empty()) return;
   const std::vector<uint32_t> starts = CodePointStarts(text.text);
   const size_t k = static_cast<size_t>(options.size);
   if (starts.size() <= k) {
     out.push_back(XXH3_64bits_withSeed(base, text.text.size(), options.seed));
-    return out;
+    return;
   }
   out.resize(starts.size() - k + 1);
   for (size_t i = 0; i + k <= starts.size(); ++i) {
@@ -116,18 +119,23 @@ std::vector<uint64_t> AllShingles(const NormalizedText& text, const ShingleOptio
     const uint32_t e = i + k < starts.size() ? starts[i + k] : text.text.size();
     out[i] = XXH3_64bits_withSeed(base + b, e - b, options.seed);
   }
-  return out;
 }
 
 }  // namespace
 
 std::vector<uint64_t> Shingle(const NormalizedText& text, const ShingleOptions& options) {
-  std::vector<uint64_t> out = AllShingles(text, options);
+  std::vector<uint64_t> out;
+  ShingleInto(text, options, &out);
+  return out;
+}
+
+void ShingleInto(const NormalizedText& text, const ShingleOptions& options,
+                 std::vector<uint64_t>* out) {
+  AllShingles(text, options, out);
   if (options.sample > 1) {
     const uint64_t m = options.sample;
-    std::erase_if(out, [m](uint64_t h) { return h % m != 0; });
+    std::erase_if(*out, [m](uint64_t h) { return h % m != 0; });
   }
-  return out;
 }
 
 std::vector<uint32_t> ShingleStartTokens(const NormalizedText& text,
@@ -135,7 +143,8 @@ std::vector<uint32_t> ShingleStartTokens(const NormalizedText& text,
   if (options.sample > 1) {
     ShingleOptions all = options;
     all.sample = 1;
-    const std::vector<uint64_t> hashes = AllShingles(text, all);
+    std::vector<uint64_t> hashes;
+    AllShingles(text, all, &hashes);
     const std::vector<uint32_t> starts = ShingleStartTokens(text, all);
     std::vector<uint32_t> out;
     for (size_t i = 0; i < hashes.size(); ++i) {

@@ -53,6 +53,10 @@ struct ShingleOptions {
 // i starts at token i.
 std::vector<uint64_t> Shingle(const NormalizedText& text, const ShingleOptions& options);
 
+// As Shingle, into *out (overwritten), keeping its capacity across calls.
+void ShingleInto(const NormalizedText& text, const ShingleOptions& options,
+                 std::vector<uint64_t>* out);
+
 // The token index holding the first word or character of each element of
 // Shingle(text, options) (for mapping back). For word shingles without
 // sampling this is the identity.
