@@ -62,5 +62,23 @@ void BM_Normalize_Debian(benchmark::State& state) {
 }
 BENCHMARK(BM_Normalize_Debian)->ArgName("fold")->Arg(1)->Arg(0);
 
+// Whole documents into one reused NormalizedText, as Scan's workers do.
+void BM_NormalizeInto_DebianDocs(benchmark::State& state) {
+  const std::vector<std::string>& docs = DebianDocs(4 << 20);
+  int64_t bytes = 0;
+  for (const std::string& d : docs) bytes += static_cast<int64_t>(d.size());
+  NormalizeOptions options;
+  options.fold_spelling = state.range(0) != 0;
+  NormalizedText n;
+  for (auto _ : state) {
+    for (const std::string& d : docs) {
+      NormalizeInto(d, WholeText(d), options, &n);
+      benchmark::DoNotOptimize(n.tokens.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_NormalizeInto_DebianDocs)->ArgName("fold")->Arg(1)->Arg(0);
+
 }  // namespace
 }  // namespace reprint::bench
