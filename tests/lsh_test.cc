@@ -1,5 +1,9 @@
 #include "reprint/lsh.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -66,6 +70,68 @@ TEST(LshTest, HugeBucketIsLinearStar) {
 TEST(LshTest, SmallBucketGivesAllPairs) {
   std::vector<uint64_t> keys(5, 7);
   EXPECT_EQ(LshCandidates(keys, 5, LshParams{1, 1}).size(), 10u);
+}
+
+// The grouping LshCandidates replaced: sort each band's (key, unit) column,
+// list every bucket's pairs (a star above the limit), sort and deduplicate.
+std::vector<CandidatePair> ReferenceLsh(const std::vector<uint64_t>& keys, uint32_t n, int bands,
+                                        uint32_t max_bucket) {
+  std::vector<CandidatePair> out;
+  for (int band = 0; band < bands; ++band) {
+    std::vector<std::pair<uint64_t, uint32_t>> column;
+    for (uint32_t i = 0; i < n; ++i) column.push_back({keys[size_t{i} * bands + band], i});
+    std::sort(column.begin(), column.end());
+    for (size_t g = 0; g < column.size();) {
+      size_t e = g + 1;
+      while (e < column.size() && column[e].first == column[g].first) ++e;
+      for (size_t x = g; x < e; ++x) {
+        for (size_t y = x + 1; y < e; ++y) {
+          if (e - g <= max_bucket || x == g) out.push_back({column[x].second, column[y].second});
+        }
+      }
+      g = e;
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+TEST(LshTest, MatchesSortedGroupingOnRandomKeys) {
+  // Keys drawn from small pools, so units collide in many bands at once and
+  // some buckets exceed the all-pairs limit; spread keys exercise the
+  // earlier-band filter, small raw keys (all in one bin) its fallback.
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    std::mt19937_64 rng(seed);
+    for (uint32_t n : {0u, 1u, 2u, 5u, 300u, 3000u}) {
+      for (bool spread : {true, false}) {
+        const int bands = 1 + static_cast<int>(rng() % 8);
+        std::vector<uint64_t> keys(size_t{n} * bands);
+        const uint64_t pool = 1 + rng() % (n / 4 + 2);
+        for (uint32_t i = 0; i < n; ++i) {
+          // A quarter of the units copy an earlier unit's keys in some bands.
+          const uint32_t src = i > 0 && rng() % 4 == 0 ? static_cast<uint32_t>(rng() % i) : i;
+          for (int b = 0; b < bands; ++b) {
+            uint64_t k = rng() % pool;
+            if (spread) k = k * 0x9E3779B97F4A7C15ull + static_cast<uint64_t>(b);
+            if (src != i && rng() % 2 == 0) k = keys[size_t{src} * bands + b];
+            keys[size_t{i} * bands + b] = k;
+          }
+        }
+        for (uint32_t max_bucket : {2u, 3u, 64u}) {
+          const std::vector<CandidatePair> want = ReferenceLsh(keys, n, bands, max_bucket);
+          for (int threads : {1, 2, 3}) {
+            LshOptions opt;
+            opt.max_bucket_all_pairs = max_bucket;
+            opt.threads = threads;
+            EXPECT_EQ(LshCandidates(keys, n, LshParams{bands, 1}, opt), want)
+                << "seed " << seed << " n " << n << " spread " << spread << " max " << max_bucket
+                << " threads " << threads;
+          }
+        }
+      }
+    }
+  }
 }
 
 }  // namespace

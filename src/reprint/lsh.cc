@@ -1,6 +1,7 @@
 #include "reprint/lsh.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -83,29 +84,60 @@ void BandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t 
 
 namespace {
 
+// Each band's (key, unit) column is grouped by scattering it into 2^bits bins
+// by the keys' top bits (unit order is kept inside a bin) and sorting each
+// small bin, instead of sorting the whole column: a few linear passes per
+// band where std::sort took 20. About 4 to 8 units per bin.
+int BinBits(uint32_t num_units) {
+  return std::clamp(static_cast<int>(std::bit_width(num_units)) - 3, 1, 16);
+}
+
 // Appends the pairs of one band to `out`.
 void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
                const LshOptions& options, std::vector<std::pair<uint64_t, uint32_t>>& column,
+               std::vector<std::pair<uint64_t, uint32_t>>& grouped, std::vector<uint32_t>& fill,
                std::vector<CandidatePair>& out) {
+  const int bits = BinBits(num_units);
+  const size_t num_bins = size_t{1} << bits;
+  const int shift = 64 - bits;
+  fill.assign(num_bins, 0);
   column.resize(num_units);
   for (uint32_t i = 0; i < num_units; ++i) {
-    column[i] = {keys[static_cast<size_t>(i) * p.bands + band], i};
+    const uint64_t key = keys[static_cast<size_t>(i) * p.bands + band];
+    column[i] = {key, i};
+    ++fill[key >> shift];
   }
-  std::sort(column.begin(), column.end());
-  for (size_t g = 0; g < column.size();) {
-    size_t e = g + 1;
-    while (e < column.size() && column[e].first == column[g].first) ++e;
-    const size_t size = e - g;
-    if (size >= 2) {
-      if (size <= options.max_bucket_all_pairs) {
-        for (size_t x = g; x < e; ++x) {
-          for (size_t y = x + 1; y < e; ++y) out.push_back({column[x].second, column[y].second});
-        }
-      } else {
-        for (size_t y = g + 1; y < e; ++y) out.push_back({column[g].second, column[y].second});
-      }
+  uint32_t sum = 0;
+  for (size_t b = 0; b < num_bins; ++b) sum += std::exchange(fill[b], sum);
+  grouped.resize(num_units);
+  for (const auto& entry : column) grouped[fill[entry.first >> shift]++] = entry;
+  // Now fill[b] is where bin b ends and bin b + 1 begins.
+  size_t begin = 0;
+  for (size_t b = 0; b < num_bins; ++b) {
+    const size_t end = fill[b];
+    if (end - begin < 2) {
+      begin = end;
+      continue;
     }
-    g = e;
+    const auto first = grouped.begin() + static_cast<ptrdiff_t>(begin);
+    const auto last = grouped.begin() + static_cast<ptrdiff_t>(end);
+    std::sort(first, last);
+    for (auto g = first; g != last;) {
+      auto e = g + 1;
+      while (e != last && e->first == g->first) ++e;
+      const size_t size = static_cast<size_t>(e - g);
+      if (size >= 2) {
+        if (size <= options.max_bucket_all_pairs) {
+          for (auto x = g; x != e; ++x) {
+            for (auto y = x + 1; y != e; ++y) out.push_back({x->second, y->second});
+          }
+        } else {
+          for (auto y = g + 1; y != e; ++y) out.push_back({g->second, y->second});
+        }
+      }
+      g = e;
+    }
+    begin = end;
   }
   // Keep memory bounded by duplicates across bands.
   if (out.size() > 4 * static_cast<size_t>(num_units) + (1u << 20)) SortUnique(out);
@@ -118,9 +150,11 @@ std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_
   const int threads = std::max(1, std::min(options.threads, p.bands));
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
   auto work = [&](int t) {
-    std::vector<std::pair<uint64_t, uint32_t>> column;
+    std::vector<std::pair<uint64_t, uint32_t>> column, grouped;
+    std::vector<uint32_t> fill;
     for (int band = t; band < p.bands; band += threads) {
-      BandPairs(keys, num_units, p, band, options, column, parts[static_cast<size_t>(t)]);
+      BandPairs(keys, num_units, p, band, options, column, grouped, fill,
+                parts[static_cast<size_t>(t)]);
     }
     SortUnique(parts[static_cast<size_t>(t)]);
   };

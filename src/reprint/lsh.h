@@ -7,8 +7,9 @@
 //   for (i...) BandKeys(sig_i, p, seed, &keys[i * p.bands]);
 //   std::vector<CandidatePair> c = LshCandidates(keys, n, p, LshOptions{});
 //
-// Grouping sorts (key, unit) per band instead of hashing into tables, so the
-// result is deterministic and memory is 16 bytes per unit per band at a time.
+// Grouping orders (key, unit) per band (bins by top key bits, then small
+// sorts) instead of hashing into tables, so the result is deterministic and
+// memory is 32 bytes per unit for one band at a time.
 // Pure functions; thread-safe.
 #ifndef REPRINT_LSH_H_
 #define REPRINT_LSH_H_

@@ -1,0 +1,77 @@
+// File: reprint/internal/radix_sort.h
+// Stable LSD radix sort by an unsigned integer key. Candidate pair lists (tens
+// of millions of 8-byte pairs) and the cluster stage's score order were
+// sorted with std::sort, whose O(n log n) comparisons cost several times the
+// few linear passes below; a stable sort by a key that encodes the whole
+// order gives exactly the order std::sort gives, so outputs do not change.
+// Internal: not part of the public API. Pure function; thread-safe.
+#ifndef REPRINT_INTERNAL_RADIX_SORT_H_
+#define REPRINT_INTERNAL_RADIX_SORT_H_
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace reprint::internal {
+
+// Sorts v stably by key(x), a uint64_t of which only the low `key_bits` bits
+// may be nonzero. Digits are 11 bits (a 16 KB count table stays in L1/L2);
+// a digit in which all keys agree costs no pass. `scratch` is working
+// storage, resized to v.size() (pass the same one to repeated calls).
+template <typename T, typename KeyFn>
+void RadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_bits = 64) {
+  constexpr int kDigitBits = 11;
+  constexpr size_t kRadix = size_t{1} << kDigitBits;
+  constexpr int kMaxPasses = (64 + kDigitBits - 1) / kDigitBits;
+  const size_t n = v.size();
+  if (n < 2) return;
+  const int passes = std::clamp((key_bits + kDigitBits - 1) / kDigitBits, 1, kMaxPasses);
+  if (n <= 64) {
+    // Insertion sort: stable, and cheaper than clearing count tables.
+    for (size_t i = 1; i < n; ++i) {
+      T x = std::move(v[i]);
+      const uint64_t k = key(x);
+      size_t j = i;
+      for (; j > 0 && key(v[j - 1]) > k; --j) v[j] = std::move(v[j - 1]);
+      v[j] = std::move(x);
+    }
+    return;
+  }
+  // All digits' counts in one read of the keys.
+  std::vector<std::array<size_t, kRadix>> counts(static_cast<size_t>(passes));
+  for (auto& c : counts) c.fill(0);
+  for (const T& x : v) {
+    const uint64_t k = key(x);
+    for (int p = 0; p < passes; ++p) ++counts[p][(k >> (p * kDigitBits)) & (kRadix - 1)];
+  }
+  scratch.resize(n);
+  T* src = v.data();
+  T* dst = scratch.data();
+  for (int p = 0; p < passes; ++p) {
+    std::array<size_t, kRadix>& c = counts[p];
+    const int shift = p * kDigitBits;
+    if (c[(key(src[0]) >> shift) & (kRadix - 1)] == n) continue;  // one digit value: no-op
+    size_t sum = 0;
+    for (size_t d = 0; d < kRadix; ++d) sum += std::exchange(c[d], sum);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t d = (key(src[i]) >> shift) & (kRadix - 1);
+      dst[c[d]++] = std::move(src[i]);
+    }
+    std::swap(src, dst);
+  }
+  if (src != v.data()) std::move(src, src + n, v.data());
+}
+
+// Sorts unsigned integers ascending (the key is the value itself).
+template <typename U>
+void RadixSort(std::span<U> v, std::vector<U>& scratch, int key_bits = 8 * sizeof(U)) {
+  RadixSortByKey(v, scratch, [](U x) { return static_cast<uint64_t>(x); }, key_bits);
+}
+
+}  // namespace reprint::internal
+
+#endif  // REPRINT_INTERNAL_RADIX_SORT_H_
