@@ -440,6 +440,20 @@ TEST(CliTest, TwoRunsGiveIdenticalBytes) {
   }
 }
 
+// The CLI re-executes itself with glibc's huge-page tunable (cli/huge_pages.h);
+// the report must not depend on it.
+TEST(CliTest, HugePagesDoNotChangeTheReport) {
+  TempDir dir;
+  const std::string gen = WriteGeneratedCorpus(dir, "gen");
+  CliRun with = RunCli(dir, {"scan", "--format", "json", gen});
+  ASSERT_EQ(with.exit_code, 0) << Describe(with);
+  ASSERT_EQ(setenv("REPRINT_HUGE_PAGES", "0", 1), 0);
+  CliRun without = RunCli(dir, {"scan", "--format", "json", gen});
+  unsetenv("REPRINT_HUGE_PAGES");
+  ASSERT_EQ(without.exit_code, 0) << Describe(without);
+  EXPECT_TRUE(with.out == without.out) << "huge pages changed the report";
+}
+
 TEST(CliTest, ThreadCountDoesNotChangeTheReport) {
   TempDir dir;
   const std::string gen = WriteGeneratedCorpus(dir, "gen");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "cli/huge_pages.h"
 #include "cli/progress_printer.h"
 #include "reprint/html_report.h"
 #include "reprint/ingest.h"
@@ -174,6 +175,7 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
 }  // namespace
 
 int main(int argc, char** argv) {
+  reprint::cli::ReexecWithHugePages(argv);
   CLI::App app{"reprint: finds copied text (near-duplicates, repeated passages, quotations)"};
   app.require_subcommand(1);
   ScanFlags f;
