@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <cstdlib>
-#include <queue>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
+// Inlined: a call per word and per window otherwise (the same XXH3).
+#define XXH_INLINE_ALL
 #include "xxhash.h"
 
 namespace reprint {
@@ -17,37 +19,101 @@ namespace {
 // XXH3 seed for seed-window keys. Keys never leave this file, and every seed
 // is checked word by word, so the value only has to be fixed.
 constexpr uint64_t kWindowHashSeed = 0x616c69676e31ull;  // "align1"
+// XXH3 seed for word hashes (word ids); any fixed value.
+constexpr uint64_t kWordHashSeed = 0x776f72647331ull;  // "words1"
 // Chaining looks back at most this many runs for a predecessor (as minimap2
 // does), which bounds its cost on repetitive text.
 constexpr int kMaxPredecessors = 64;
+constexpr uint32_t kNone = UINT32_MAX;
 
 // Trace-back operations of the local alignment.
 enum Op : uint8_t { kStop = 0, kDiagonal = 1, kSkipA = 2, kSkipB = 3 };
 
-// Word ids shared by both texts: equal normalized words get equal ids.
-void AssignWordIds(const NormalizedText& a, const NormalizedText& b, std::vector<uint32_t>* ids_a,
-                   std::vector<uint32_t>* ids_b) {
-  absl::flat_hash_map<std::string_view, uint32_t> ids;
-  ids.reserve(std::min<size_t>(a.tokens.size() + b.tokens.size(), 1u << 16));
-  auto assign = [&ids](const NormalizedText& text, std::vector<uint32_t>* out) {
-    out->resize(text.tokens.size());
-    for (size_t i = 0; i < text.tokens.size(); ++i) {
-      const uint32_t next = static_cast<uint32_t>(ids.size());
-      (*out)[i] = ids.try_emplace(text.word(text.tokens[i]), next).first->second;
-    }
-  };
-  assign(a, ids_a);
-  assign(b, ids_b);
-}
-
-// XXH3 of the word ids of the k-word window starting at each token.
-std::vector<uint64_t> WindowKeys(const std::vector<uint32_t>& ids, size_t k) {
-  std::vector<uint64_t> keys(ids.size() < k ? 0 : ids.size() - k + 1);
-  for (size_t i = 0; i < keys.size(); ++i) {
-    keys[i] = XXH3_64bits_withSeed(ids.data() + i, k * sizeof(uint32_t), kWindowHashSeed);
+// Open-addressing map from 64-bit hashes to uint32 values, reused from pair
+// to pair: a slot is live only if it carries the current generation, so
+// starting over costs nothing, and only the first `capacity` slots (sized
+// for the pair at hand) are probed, so a small pair after a large one stays
+// in cache. Callers resolve hash collisions themselves (see Find).
+class HashIndex {
+ public:
+  // Empties the index and sizes it for about `expected` keys.
+  void Reset(size_t expected) {
+    NextGeneration();
+    size_ = 0;
+    size_t capacity = 16;
+    while (capacity < 2 * expected) capacity <<= 1;
+    SetCapacity(capacity);
   }
-  return keys;
-}
+
+  // The value of a live slot with `hash` for which same(value) holds, or
+  // kNone.
+  template <typename Same>
+  uint32_t Find(uint64_t hash, Same same) const {
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.generation != generation_) return kNone;
+      if (s.hash == hash && same(s.value)) return s.value;
+    }
+  }
+
+  // As Find, but a missing key is inserted with `value`.
+  template <typename Same>
+  uint32_t FindOrInsert(uint64_t hash, uint32_t value, Same same) {
+    if (2 * (size_ + 1) > mask_ + 1) Grow();
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.generation != generation_) {
+        s = Slot{hash, value, generation_};
+        ++size_;
+        return value;
+      }
+      if (s.hash == hash && same(s.value)) return s.value;
+    }
+  }
+
+  size_t capacity() const { return slots_.size(); }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t value = 0;
+    uint32_t generation = 0;  // live if equal to generation_ (never 0)
+  };
+
+  void NextGeneration() {
+    if (++generation_ == 0) {  // wrapped: forget every stamp
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
+    }
+  }
+
+  void SetCapacity(size_t capacity) {
+    if (slots_.size() < capacity) slots_.resize(capacity);
+    mask_ = capacity - 1;
+  }
+
+  // Doubles the probed capacity; live entries move to a fresh generation.
+  void Grow() {
+    std::vector<Slot> live;
+    live.reserve(size_);
+    for (size_t i = 0; i <= mask_; ++i) {
+      if (slots_[i].generation == generation_) live.push_back(slots_[i]);
+    }
+    NextGeneration();
+    SetCapacity(2 * (mask_ + 1));
+    for (Slot s : live) {
+      size_t i = s.hash & mask_;
+      while (slots_[i].generation == generation_) i = (i + 1) & mask_;
+      s.generation = generation_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  uint32_t generation_ = 0;
+};
 
 // An exact run: A tokens [a, a + len) equal B tokens [b, b + len).
 struct Run {
@@ -59,188 +125,339 @@ struct Run {
   uint32_t b_end() const { return b + len; }
 };
 
-// Seeds merged into maximal runs per diagonal. A's windows are indexed by key
-// (positions grouped per key, in text order); B's windows are looked up in
-// text order, so the seeds of each diagonal arrive in order and extend the
-// diagonal's last run in place: no sort, linear in the number of seeds.
-std::vector<Run> FindRuns(const std::vector<uint32_t>& ids_a, const std::vector<uint32_t>& ids_b,
-                          const AlignOptions& options, AlignStats* stats) {
-  const size_t k = static_cast<size_t>(options.seed_words);
-  const uint32_t max_occ = static_cast<uint32_t>(options.max_seed_occurrences);
-  const std::vector<uint64_t> keys_a = WindowKeys(ids_a, k);
-  const std::vector<uint64_t> keys_b = WindowKeys(ids_b, k);
-
-  // Group g holds A positions [start[g], start[g + 1]) of pos_a, and is seen
-  // count_b[g] times in B.
-  absl::flat_hash_map<uint64_t, uint32_t> group_of;
-  group_of.reserve(keys_a.size());
-  std::vector<uint32_t> group_a(keys_a.size());
-  std::vector<uint32_t> start;
-  for (size_t i = 0; i < keys_a.size(); ++i) {
-    const uint32_t next = static_cast<uint32_t>(group_of.size());
-    const uint32_t g = group_of.try_emplace(keys_a[i], next).first->second;
-    if (g == start.size()) start.push_back(0);
-    ++start[g];
-    group_a[i] = g;
-  }
-  uint32_t total = 0;
-  for (uint32_t& c : start) total += std::exchange(c, total);
-  start.push_back(total);
-  std::vector<uint32_t> pos_a(keys_a.size());
-  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (size_t i = 0; i < keys_a.size(); ++i) pos_a[fill[group_a[i]]++] = static_cast<uint32_t>(i);
-
-  std::vector<int64_t> group_b(keys_b.size(), -1);
-  std::vector<uint32_t> count_b(group_of.size(), 0);
-  for (size_t j = 0; j < keys_b.size(); ++j) {
-    const auto it = group_of.find(keys_b[j]);
-    if (it == group_of.end()) continue;
-    group_b[j] = it->second;
-    ++count_b[it->second];
-  }
-
-  std::vector<Run> runs;
-  absl::flat_hash_map<int64_t, size_t> last_run;  // diagonal -> its latest run
-  for (size_t j = 0; j < keys_b.size(); ++j) {
-    if (group_b[j] < 0) continue;
-    const uint32_t g = static_cast<uint32_t>(group_b[j]);
-    if (start[g + 1] - start[g] > max_occ || count_b[g] > max_occ) continue;
-    for (uint32_t x = start[g]; x < start[g + 1]; ++x) {
-      const uint32_t i = pos_a[x];
-      if (!std::equal(ids_a.begin() + i, ids_a.begin() + i + k, ids_b.begin() + j)) continue;
-      ++stats->seeds;
-      const Run seed{i, static_cast<uint32_t>(j), static_cast<uint32_t>(k)};
-      const auto [it, inserted] = last_run.try_emplace(seed.diagonal(), runs.size());
-      if (!inserted && runs[it->second].a_end() >= seed.a) {
-        Run& r = runs[it->second];
-        r.len = std::max(r.len, seed.a_end() - r.a);
-      } else {
-        it->second = runs.size();
-        runs.push_back(seed);
-      }
-    }
-  }
-  stats->runs += runs.size();
-  return runs;
-}
-
-// A colinear chain of runs, sorted by A (and so by B).
+// A colinear chain of runs: Workspace::pool[begin, end), sorted by A (and
+// so by B), each run starting and ending after the one before in A.
 struct Chain {
-  std::vector<Run> runs;
+  uint32_t begin = 0;
+  uint32_t end = 0;
   uint64_t words = 0;      // sum of run lengths
   bool remainder = false;  // left over from aligning a chain; not split again
 };
 
-// Processing order: most seed words first, then by position (a total order:
-// no two chains share a first run).
-bool AlignsBefore(const Chain& x, const Chain& y) {
-  if (x.words != y.words) return x.words > y.words;
-  if (x.runs[0].a != y.runs[0].a) return x.runs[0].a < y.runs[0].a;
-  return x.runs[0].b < y.runs[0].b;
+// Everything one pair needs besides its output, kept per thread and reused
+// by the next pair: a pair allocates nothing once the buffers have grown.
+// Invariants between pairs: h32/h64 hold zeros, last_run holds kNone.
+struct Workspace {
+  HashIndex words;                        // word hash -> id
+  std::vector<std::string_view> word_of;  // id -> word
+  std::vector<uint32_t> ids_a, ids_b;
+  std::vector<uint64_t> keys_a, keys_b;  // window keys
+  HashIndex groups;                      // window key -> group
+  std::vector<uint32_t> group_a, start, pos_a, fill, group_b, count_b;
+  std::vector<uint32_t> last_run;  // diagonal + |B| - 1 -> its latest run
+  std::vector<Run> runs;
+  struct Scored {
+    int64_t score;
+    uint32_t run;
+  };
+  std::vector<int64_t> score;
+  std::vector<uint32_t> pred;
+  std::vector<Scored> order;
+  std::vector<uint8_t> used;
+  std::vector<Run> pool;
+  std::vector<Chain> chains;
+  std::vector<uint32_t> queue;   // heap of chain indices
+  std::vector<uint8_t> claimed;  // A tokens inside an accepted passage
+  // Trace-back of the current chain: row r covers B tokens
+  // [row_lo[r], row_hi[r]) at trace[row_offset[r]...].
+  std::vector<uint32_t> row_lo, row_hi;
+  std::vector<size_t> row_offset;
+  std::vector<uint8_t> trace;
+  std::vector<uint8_t> ops;
+  // Score rows of the local alignment (see AlignChain), 32- or 64-bit.
+  std::vector<int32_t> h32;
+  std::vector<int64_t> h64;
+
+  // Frees the buffers after a very large pair, so a thread does not keep
+  // its largest pair's memory for the rest of the run.
+  void ReleaseIfLarge() {
+    constexpr size_t kKeepTokens = size_t{1} << 20;
+    if (last_run.size() > 2 * kKeepTokens || trace.size() > 64 * kKeepTokens) *this = Workspace();
+  }
+};
+
+Workspace& ThreadWorkspace() {
+  thread_local Workspace w;
+  return w;
 }
 
-Chain MakeChain(std::vector<Run> runs, bool remainder) {
+// Word ids shared by both texts: equal normalized words get equal ids, in
+// order of first occurrence (A, then B). Words are found by a 64-bit hash
+// and compared in full, so distinct words never share an id.
+void AssignWordIds(const NormalizedText& a, const NormalizedText& b, Workspace& w) {
+  w.words.Reset(std::min<size_t>(a.tokens.size() + b.tokens.size(), 1u << 16));
+  w.word_of.clear();
+  auto assign = [&w](const NormalizedText& text, std::vector<uint32_t>* out) {
+    out->resize(text.tokens.size());
+    const char* base = text.text.data();
+    for (size_t i = 0; i < text.tokens.size(); ++i) {
+      const Token& t = text.tokens[i];
+      const std::string_view word(base + t.norm_begin, t.norm_end - t.norm_begin);
+      const uint64_t hash = XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
+      const uint32_t next = static_cast<uint32_t>(w.word_of.size());
+      const uint32_t id =
+          w.words.FindOrInsert(hash, next, [&](uint32_t v) { return w.word_of[v] == word; });
+      if (id == next) w.word_of.push_back(word);
+      (*out)[i] = id;
+    }
+  };
+  assign(a, &w.ids_a);
+  assign(b, &w.ids_b);
+}
+
+// XXH3 of the word ids of the k-word window starting at each token.
+void WindowKeys(const std::vector<uint32_t>& ids, size_t k, std::vector<uint64_t>* keys) {
+  keys->resize(ids.size() < k ? 0 : ids.size() - k + 1);
+  for (size_t i = 0; i < keys->size(); ++i) {
+    (*keys)[i] = XXH3_64bits_withSeed(ids.data() + i, k * sizeof(uint32_t), kWindowHashSeed);
+  }
+}
+
+// Seeds merged into maximal runs per diagonal, into w.runs. A's windows are
+// indexed by key (positions grouped per key, in text order); B's windows are
+// looked up in text order, so the seeds of each diagonal arrive in order and
+// extend the diagonal's last run in place: no sort, linear in the number of
+// seeds.
+void FindRuns(const AlignOptions& options, AlignStats* stats, Workspace& w) {
+  const std::vector<uint32_t>& ids_a = w.ids_a;
+  const std::vector<uint32_t>& ids_b = w.ids_b;
+  const size_t k = static_cast<size_t>(options.seed_words);
+  const uint32_t max_occ = static_cast<uint32_t>(options.max_seed_occurrences);
+  WindowKeys(ids_a, k, &w.keys_a);
+  WindowKeys(ids_b, k, &w.keys_b);
+  const std::vector<uint64_t>& keys_a = w.keys_a;
+  const std::vector<uint64_t>& keys_b = w.keys_b;
+  auto any = [](uint32_t) { return true; };  // groups are keyed by hash alone
+
+  // Group g holds A positions [start[g], start[g + 1]) of pos_a, and is seen
+  // count_b[g] times in B.
+  w.groups.Reset(keys_a.size());
+  w.group_a.resize(keys_a.size());
+  w.start.clear();
+  for (size_t i = 0; i < keys_a.size(); ++i) {
+    const uint32_t next = static_cast<uint32_t>(w.start.size());
+    const uint32_t g = w.groups.FindOrInsert(keys_a[i], next, any);
+    if (g == next) w.start.push_back(0);
+    ++w.start[g];
+    w.group_a[i] = g;
+  }
+  const size_t groups = w.start.size();
+  uint32_t total = 0;
+  for (uint32_t& c : w.start) total += std::exchange(c, total);
+  w.start.push_back(total);
+  w.pos_a.resize(keys_a.size());
+  w.fill.assign(w.start.begin(), w.start.end() - 1);
+  for (size_t i = 0; i < keys_a.size(); ++i) {
+    w.pos_a[w.fill[w.group_a[i]]++] = static_cast<uint32_t>(i);
+  }
+
+  w.group_b.resize(keys_b.size());
+  w.count_b.assign(groups, 0);
+  for (size_t j = 0; j < keys_b.size(); ++j) {
+    const uint32_t g = w.groups.Find(keys_b[j], any);
+    w.group_b[j] = g;
+    if (g != kNone) ++w.count_b[g];
+  }
+
+  std::vector<Run>& runs = w.runs;
+  runs.clear();
+  const size_t m = ids_b.size();
+  if (w.last_run.size() < ids_a.size() + m) w.last_run.resize(ids_a.size() + m, kNone);
+  uint32_t* last_run = w.last_run.data() + (m - 1);  // indexed by diagonal
+  const uint32_t* start = w.start.data();
+  for (size_t j = 0; j < keys_b.size(); ++j) {
+    const uint32_t g = w.group_b[j];
+    if (g == kNone) continue;
+    if (start[g + 1] - start[g] > max_occ || w.count_b[g] > max_occ) continue;
+    for (uint32_t x = start[g]; x < start[g + 1]; ++x) {
+      const uint32_t i = w.pos_a[x];
+      if (!std::equal(ids_a.begin() + i, ids_a.begin() + i + k, ids_b.begin() + j)) continue;
+      ++stats->seeds;
+      const Run seed{i, static_cast<uint32_t>(j), static_cast<uint32_t>(k)};
+      uint32_t& last = last_run[seed.diagonal()];
+      if (last != kNone && runs[last].a_end() >= seed.a) {
+        Run& r = runs[last];
+        r.len = std::max(r.len, seed.a_end() - r.a);
+      } else {
+        last = static_cast<uint32_t>(runs.size());
+        runs.push_back(seed);
+      }
+    }
+  }
+  for (const Run& r : runs) last_run[r.diagonal()] = kNone;
+  stats->runs += runs.size();
+}
+
+// Processing order: most seed words first, then by position (a total order:
+// no two chains in the queue share a first run).
+bool AlignsBefore(const Chain& x, const Chain& y, const std::vector<Run>& pool) {
+  if (x.words != y.words) return x.words > y.words;
+  const Run& rx = pool[x.begin];
+  const Run& ry = pool[y.begin];
+  if (rx.a != ry.a) return rx.a < ry.a;
+  return rx.b < ry.b;
+}
+
+Chain MakeChain(const std::vector<Run>& pool, uint32_t begin, uint32_t end, bool remainder) {
   Chain c;
-  c.runs = std::move(runs);
-  for (const Run& r : c.runs) c.words += r.len;
+  c.begin = begin;
+  c.end = end;
+  for (uint32_t i = begin; i < end; ++i) c.words += pool[i].len;
   c.remainder = remainder;
   return c;
 }
 
-// Best-scoring colinear chains of runs at most max_gap words apart (in the
+// Best-scoring colinear chains of w.runs at most max_gap words apart (in the
 // text where the gap is shorter) and at most `band` diagonals apart (local
-// chaining: a chain restarts where a gap costs more than it gains). The same
-// reach as the alignment region's margin, so a chain's region never sees
-// another chain's run that could not have been linked to it.
-std::vector<Chain> ChainRuns(std::vector<Run> runs, const AlignOptions& o) {
+// chaining: a chain restarts where a gap costs more than it gains), into
+// w.chains with their runs in w.pool. The same reach as the alignment
+// region's margin, so a chain's region never sees another chain's run that
+// could not have been linked to it.
+void ChainRuns(const AlignOptions& o, Workspace& w) {
+  std::vector<Run>& runs = w.runs;
   std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
     if (x.a_end() != y.a_end()) return x.a_end() < y.a_end();
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
   const size_t n = runs.size();
-  std::vector<int64_t> score(n);
-  std::vector<int64_t> pred(n, -1);
+  w.score.resize(n);
+  w.pred.assign(n, kNone);
+  int64_t* score = w.score.data();
+  uint32_t* pred = w.pred.data();
+  const int64_t reach = int64_t{o.max_gap} + o.band;
   for (size_t r = 0; r < n; ++r) {
-    const Run& cur = runs[r];
-    score[r] = int64_t{cur.len} * o.match;
-    int scanned = 0;
-    for (size_t q = r; q-- > 0 && scanned < kMaxPredecessors; ++scanned) {
+    const Run cur = runs[r];
+    const int64_t cur_a = cur.a, cur_b = cur.b, cur_a_end = cur.a_end(), cur_b_end = cur.b_end();
+    int64_t best = int64_t{cur.len} * o.match;
+    uint32_t best_pred = kNone;
+    const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
+    for (size_t q = r; q-- > stop;) {
       const Run& p = runs[q];
-      if (int64_t{p.a_end()} + o.max_gap + o.band < int64_t{cur.a}) break;
-      if (p.a >= cur.a || p.b >= cur.b || p.a_end() >= cur.a_end() || p.b_end() >= cur.b_end()) {
+      const int64_t p_a_end = p.a_end(), p_b_end = p.b_end();
+      if (p_a_end + reach < cur_a) break;
+      if (p.a >= cur_a || p.b >= cur_b || p_a_end >= cur_a_end || p_b_end >= cur_b_end) {
         continue;
       }
-      const int64_t ga = int64_t{cur.a} - p.a_end();
-      const int64_t gb = int64_t{cur.b} - p.b_end();
+      const int64_t ga = cur_a - p_a_end;
+      const int64_t gb = cur_b - p_b_end;
       const int64_t shift = std::abs(ga - gb);
       if (std::min(ga, gb) > o.max_gap || shift > o.band) continue;
-      const int64_t gain = std::min(cur.a_end() - p.a_end(), cur.b_end() - p.b_end());
+      const int64_t gain = std::min(cur_a_end - p_a_end, cur_b_end - p_b_end);
       const int64_t cost = shift * -o.gap + std::max<int64_t>(0, std::min(ga, gb)) * -o.mismatch;
       const int64_t s = score[q] + gain * o.match - cost;
-      if (s > score[r]) {
-        score[r] = s;
-        pred[r] = static_cast<int64_t>(q);
+      if (s > best) {
+        best = s;
+        best_pred = static_cast<uint32_t>(q);
       }
     }
+    score[r] = best;
+    pred[r] = best_pred;
   }
-  std::vector<size_t> order(n);
-  for (size_t i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&score](size_t x, size_t y) {
-    return score[x] != score[y] ? score[x] > score[y] : x < y;
-  });
-  std::vector<bool> used(n, false);
-  std::vector<Chain> chains;
-  for (size_t end : order) {
-    if (used[end]) continue;
-    std::vector<Run> chain;
-    for (int64_t x = static_cast<int64_t>(end); x >= 0 && !used[x]; x = pred[x]) {
-      used[x] = true;
-      chain.push_back(runs[x]);
+  w.order.resize(n);
+  for (size_t i = 0; i < n; ++i) w.order[i] = Workspace::Scored{score[i], static_cast<uint32_t>(i)};
+  std::sort(w.order.begin(), w.order.end(),
+            [](const Workspace::Scored& x, const Workspace::Scored& y) {
+              return x.score != y.score ? x.score > y.score : x.run < y.run;
+            });
+  w.used.assign(n, 0);
+  w.pool.clear();
+  w.chains.clear();
+  for (const Workspace::Scored& s : w.order) {
+    if (w.used[s.run]) continue;
+    const uint32_t begin = static_cast<uint32_t>(w.pool.size());
+    for (uint32_t x = s.run; x != kNone && !w.used[x]; x = pred[x]) {
+      w.used[x] = 1;
+      w.pool.push_back(runs[x]);
     }
-    std::reverse(chain.begin(), chain.end());
-    chains.push_back(MakeChain(std::move(chain), false));
+    std::reverse(w.pool.begin() + begin, w.pool.end());
+    w.chains.push_back(MakeChain(w.pool, begin, static_cast<uint32_t>(w.pool.size()), false));
   }
-  return chains;
 }
+
+// Walks the band of a chain's alignment region row by row: at row t, B
+// tokens [lo, hi) lie within `band` diagonals of the chain's path (before
+// claimed rows are emptied). Rows must be visited in increasing order.
+class BandWalker {
+ public:
+  BandWalker(const Run* runs, size_t count, int64_t m, int64_t band)
+      : runs_(runs), count_(count), m_(m), band_(band) {}
+
+  void Row(int64_t t, int64_t* lo, int64_t* hi) {
+    while (run_ + 1 < count_ && runs_[run_ + 1].a <= t) ++run_;
+    // The path's diagonals at row t: the run there, and its neighbour where
+    // the row lies in a gap between runs or where two runs overlap in A.
+    const Run& r = runs_[run_];
+    int64_t dmin = r.diagonal(), dmax = r.diagonal();
+    auto cover = [&dmin, &dmax](const Run& other) {
+      dmin = std::min(dmin, other.diagonal());
+      dmax = std::max(dmax, other.diagonal());
+    };
+    if (r.a <= t && t >= int64_t{r.a_end()} && run_ + 1 < count_) cover(runs_[run_ + 1]);
+    if (run_ > 0 && t < int64_t{runs_[run_ - 1].a_end()}) cover(runs_[run_ - 1]);
+    *lo = std::max<int64_t>(0, t - dmax - band_);
+    *hi = std::min<int64_t>(m_, t - dmin + band_ + 1);
+  }
+
+ private:
+  const Run* runs_;
+  size_t count_;
+  int64_t m_;
+  int64_t band_;
+  size_t run_ = 0;  // the last run starting at or before row t, if any
+};
 
 // One pair's alignment state: word ids and the A tokens already in passages.
 class Aligner {
  public:
   Aligner(const NormalizedText& a, const NormalizedText& b, const AlignOptions& options,
-          AlignStats* stats)
-      : a_(a), b_(b), o_(options), stats_(stats) {
-    AssignWordIds(a, b, &ids_a_, &ids_b_);
-    claimed_.assign(ids_a_.size(), false);
+          AlignStats* stats, Workspace& w)
+      : a_(a), b_(b), o_(options), stats_(stats), w_(w) {
+    AssignWordIds(a, b, w_);
+    w_.claimed.assign(w_.ids_a.size(), 0);
   }
 
   std::vector<Passage> AllPassages() {
     std::vector<Passage> out;
-    if (ids_a_.empty() || ids_b_.empty()) return out;
-    std::vector<Chain> chains = ChainRuns(FindRuns(ids_a_, ids_b_, o_, stats_), o_);
-    auto after = [&chains](size_t x, size_t y) { return AlignsBefore(chains[y], chains[x]); };
-    std::priority_queue<size_t, std::vector<size_t>, decltype(after)> queue(after);
-    for (size_t i = 0; i < chains.size(); ++i) queue.push(i);
+    if (w_.ids_a.empty() || w_.ids_b.empty()) return out;
+    FindRuns(o_, stats_, w_);
+    ChainRuns(o_, w_);
+    std::vector<Chain>& chains = w_.chains;
+    if (IdenticalTexts(&out)) return out;
+    auto after = [this](uint32_t x, uint32_t y) {
+      return AlignsBefore(w_.chains[y], w_.chains[x], w_.pool);
+    };
+    // A heap with the ordering of std::priority_queue; the order is total,
+    // so the pop order is the processing order whatever the heap's layout.
+    std::vector<uint32_t>& queue = w_.queue;
+    queue.clear();
+    for (size_t i = 0; i < chains.size(); ++i) {
+      queue.push_back(static_cast<uint32_t>(i));
+      std::push_heap(queue.begin(), queue.end(), after);
+    }
     while (!queue.empty()) {
-      const size_t next = queue.top();
-      queue.pop();
-      const Chain chain = std::move(chains[next]);  // popped: never compared again
+      std::pop_heap(queue.begin(), queue.end(), after);
+      const Chain chain = chains[queue.back()];
+      queue.pop_back();
       ++stats_->chains;
       Passage p;
       if (!AlignChain(chain, &p)) continue;  // nothing left to align
       if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
-        for (uint32_t t = p.a_tokens_begin; t < p.a_tokens_end; ++t) claimed_[t] = true;
+        std::fill(w_.claimed.begin() + p.a_tokens_begin, w_.claimed.begin() + p.a_tokens_end, 1);
       }
       if (!chain.remainder) {
-        // Runs the alignment left out entirely get one more chance on their own.
-        std::vector<Run> left, right;
-        for (const Run& r : chain.runs) {
-          if (r.a_end() <= p.a_tokens_begin) left.push_back(r);
-          if (r.a >= p.a_tokens_end) right.push_back(r);
-        }
-        for (std::vector<Run>* part : {&left, &right}) {
-          if (part->empty()) continue;
-          chains.push_back(MakeChain(std::move(*part), true));
-          queue.push(chains.size() - 1);
+        // Runs the alignment left out entirely get one more chance on their
+        // own. Runs start and end later in A than the run before, so those
+        // ending before the passage are a prefix of the chain and those
+        // starting after it a suffix.
+        uint32_t left = chain.begin, right = chain.end;
+        while (left < chain.end && w_.pool[left].a_end() <= p.a_tokens_begin) ++left;
+        while (right > chain.begin && w_.pool[right - 1].a >= p.a_tokens_end) --right;
+        for (const auto& [begin, end] :
+             {std::pair{chain.begin, left}, std::pair{right, chain.end}}) {
+          if (begin == end) continue;
+          chains.push_back(MakeChain(w_.pool, begin, end, true));
+          queue.push_back(static_cast<uint32_t>(chains.size() - 1));
+          std::push_heap(queue.begin(), queue.end(), after);
         }
       }
       if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
@@ -256,74 +473,132 @@ class Aligner {
   }
 
  private:
+  // Shortcut for texts with equal words (exact copies are common): the
+  // result, stats included, is what the chain loop would produce, without
+  // its alignments. Applies when the first chain's band holds the whole
+  // main diagonal. Then the alignment of that chain scores match per word
+  // on the diagonal cell (t, t) and never more (a path to (t, t) holds at
+  // most t + 1 matches, and any edit lowers it), so the diagonal step wins
+  // every cell strictly, and only (n - 1, n - 1) reaches the best score,
+  // n * match: the passage is the whole text, one equal run. It claims all
+  // of A, so every later chain finds all its rows claimed, computes no cell
+  // and adds no remainder. False (nothing done) where it does not apply.
+  bool IdenticalTexts(std::vector<Passage>* out) {
+    const size_t n = w_.ids_a.size();
+    if (n != w_.ids_b.size() || n < static_cast<size_t>(o_.min_passage_words) ||
+        !std::equal(w_.ids_a.begin(), w_.ids_a.end(), w_.ids_b.begin()) || w_.chains.empty()) {
+      return false;
+    }
+    const Chain* first = &w_.chains[0];
+    for (const Chain& c : w_.chains) {
+      if (AlignsBefore(c, *first, w_.pool)) first = &c;
+    }
+    const Run* runs = w_.pool.data() + first->begin;
+    const size_t count = first->end - first->begin;
+    const int64_t margin = o_.max_gap;
+    if (int64_t{runs[0].a} - margin > 0 ||
+        int64_t{runs[count - 1].a_end()} + margin < static_cast<int64_t>(n)) {
+      return false;
+    }
+    BandWalker band(runs, count, static_cast<int64_t>(n), o_.band);
+    uint64_t cells = 0;
+    for (int64_t t = 0; t < static_cast<int64_t>(n); ++t) {
+      int64_t lo, hi;
+      band.Row(t, &lo, &hi);
+      if (lo > t || hi <= t) return false;
+      cells += static_cast<uint64_t>(hi - lo);
+    }
+    stats_->chains += w_.chains.size();
+    stats_->dp_cells += cells;
+    stats_->passages += 1;
+    w_.ops.assign(n, kDiagonal);
+    out->push_back(MakePassage(0, 0, w_.ops, static_cast<int64_t>(n) * o_.match));
+    return true;
+  }
+
   // Smith-Waterman over A rows near the chain, each row limited to B tokens
   // within `band` diagonals of the chain's path; claimed rows are empty.
   // Fills *p with the best local alignment; false if there is none.
   bool AlignChain(const Chain& chain, Passage* p) {
-    const int64_t n = static_cast<int64_t>(ids_a_.size());
-    const int64_t m = static_cast<int64_t>(ids_b_.size());
+    const int64_t n = static_cast<int64_t>(w_.ids_a.size());
+    const int64_t m = static_cast<int64_t>(w_.ids_b.size());
+    const Run* runs = w_.pool.data() + chain.begin;
+    const size_t count = chain.end - chain.begin;
     const int64_t margin = o_.max_gap;
-    const int64_t t0 = std::max<int64_t>(0, int64_t{chain.runs.front().a} - margin);
-    const int64_t t1 = std::min<int64_t>(n, int64_t{chain.runs.back().a_end()} + margin);
+    const int64_t t0 = std::max<int64_t>(0, int64_t{runs[0].a} - margin);
+    const int64_t t1 = std::min<int64_t>(n, int64_t{runs[count - 1].a_end()} + margin);
+    // A region whose rows are all claimed has no cell to compute: common
+    // for the many small chains that repeat text an earlier passage took.
+    if (std::memchr(w_.claimed.data() + t0, 0, static_cast<size_t>(t1 - t0)) == nullptr) {
+      return false;
+    }
+    // Scores never exceed match * min(n, m); 32 bits hold them in all but
+    // enormous pairs and halve the memory traffic.
+    if (int64_t{o_.match} * std::min(n, m) < (int64_t{1} << 30)) {
+      return AlignRegion<int32_t>(runs, count, t0, t1, w_.h32, p);
+    }
+    return AlignRegion<int64_t>(runs, count, t0, t1, w_.h64, p);
+  }
+
+  template <typename Score>
+  bool AlignRegion(const Run* runs, size_t count, int64_t t0, int64_t t1, std::vector<Score>& h,
+                   Passage* p) {
+    const int64_t m = static_cast<int64_t>(w_.ids_b.size());
     const size_t rows = static_cast<size_t>(t1 - t0);
-    row_lo_.assign(rows, 0);
-    row_hi_.assign(rows, 0);
-    row_offset_.assign(rows + 1, 0);
-    trace_.clear();
+    if (w_.row_lo.size() < rows + 1) {
+      w_.row_lo.resize(rows + 1);
+      w_.row_hi.resize(rows + 1);
+      w_.row_offset.resize(rows + 1);
+    }
+    size_t trace_size = 0;
     // Two score rows, slot j + 1 holding column j (slot 0 is column -1).
     // Outside the range a row last wrote, a buffer holds zeros, which is the
     // score of a cell outside the band: the inner loop reads its neighbours
     // without range checks.
-    if (h_prev_.size() < static_cast<size_t>(m) + 2) {
-      h_prev_.assign(static_cast<size_t>(m) + 2, 0);
-      h_cur_.assign(static_cast<size_t>(m) + 2, 0);
-    }
-    int64_t* prev = h_prev_.data();
-    int64_t* cur = h_cur_.data();
+    const size_t width = static_cast<size_t>(m) + 2;
+    if (h.size() < 2 * width) h.resize(2 * width, 0);
+    Score* prev = h.data();
+    Score* cur = h.data() + width;
     int64_t prev_lo = 0, prev_hi = 0;  // columns prev holds (others are 0)
     int64_t cur_lo = 0, cur_hi = 0;    // columns cur still holds from two rows up
-    const int64_t match = o_.match, mismatch = o_.mismatch, gap = o_.gap;
-    const uint32_t* ids_b = ids_b_.data();
-    int64_t best = 0, best_t = -1, best_j = -1;
-    size_t run = 0;  // the last run starting at or before row t, if any
+    const Score match = static_cast<Score>(o_.match);
+    const Score mismatch = static_cast<Score>(o_.mismatch);
+    const Score gap = static_cast<Score>(o_.gap);
+    const uint32_t* ids_b = w_.ids_b.data();
+    const uint8_t* claimed = w_.claimed.data();
+    Score best = 0;
+    int64_t best_t = -1, best_j = -1;
+    uint64_t cells = 0;
+    BandWalker band(runs, count, m, o_.band);
     for (int64_t t = t0; t < t1; ++t) {
-      while (run + 1 < chain.runs.size() && chain.runs[run + 1].a <= t) ++run;
-      // The path's diagonals at row t: the run there, and its neighbour where
-      // the row lies in a gap between runs or where two runs overlap in A.
-      const Run& r = chain.runs[run];
-      int64_t dmin = r.diagonal(), dmax = r.diagonal();
-      auto cover = [&dmin, &dmax](const Run& other) {
-        dmin = std::min(dmin, other.diagonal());
-        dmax = std::max(dmax, other.diagonal());
-      };
-      if (r.a <= t && t >= int64_t{r.a_end()} && run + 1 < chain.runs.size()) {
-        cover(chain.runs[run + 1]);
-      }
-      if (run > 0 && t < int64_t{chain.runs[run - 1].a_end()}) cover(chain.runs[run - 1]);
-      int64_t lo = std::max<int64_t>(0, t - dmax - o_.band);
-      int64_t hi = std::min<int64_t>(m, t - dmin + o_.band + 1);
-      if (claimed_[t] || lo >= hi) lo = hi = 0;
+      int64_t lo, hi;
+      band.Row(t, &lo, &hi);
+      if (claimed[t] || lo >= hi) lo = hi = 0;
       const size_t row = static_cast<size_t>(t - t0);
-      row_lo_[row] = lo;
-      row_hi_[row] = hi;
-      row_offset_[row] = trace_.size();
-      trace_.resize(trace_.size() + static_cast<size_t>(hi - lo));
-      uint8_t* trace = trace_.data() + row_offset_[row] - lo;
+      w_.row_lo[row] = static_cast<uint32_t>(lo);
+      w_.row_hi[row] = static_cast<uint32_t>(hi);
+      w_.row_offset[row] = trace_size;
+      trace_size += static_cast<size_t>(hi - lo);
+      if (w_.trace.size() < trace_size) w_.trace.resize(std::max(trace_size, 2 * w_.trace.size()));
+      uint8_t* trace = w_.trace.data() + w_.row_offset[row] - lo;
       std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
-      stats_->dp_cells += static_cast<uint64_t>(hi - lo);
-      const uint32_t word = ids_a_[t];
+      cells += static_cast<uint64_t>(hi - lo);
+      const uint32_t word = w_.ids_a[t];
+      // The cell to the left is carried in a register, not re-read from
+      // the row just written (a store-to-load round trip per cell).
+      Score left = cur[lo];
       for (int64_t j = lo; j < hi; ++j) {
-        const int64_t diag = prev[j];  // column j - 1 of the row above
-        const int64_t up = prev[j + 1];
-        const int64_t left = cur[j];
-        int64_t h = diag + (word == ids_b[j] ? match : mismatch);
+        const Score diag = prev[j];  // column j - 1 of the row above
+        const Score up = prev[j + 1];
+        Score v = diag + (word == ids_b[j] ? match : mismatch);
         uint8_t op = kDiagonal;
-        if (up + gap > h) h = up + gap, op = kSkipA;
-        if (left + gap > h) h = left + gap, op = kSkipB;
-        if (h <= 0) h = 0, op = kStop;
-        cur[j + 1] = h;
+        if (up + gap > v) v = up + gap, op = kSkipA;
+        if (left + gap > v) v = left + gap, op = kSkipB;
+        if (v <= 0) v = 0, op = kStop;
+        cur[j + 1] = v;
+        left = v;
         trace[j] = op;
-        if (h > best) best = h, best_t = t, best_j = j;
+        if (v > best) best = v, best_t = t, best_j = j;
       }
       cur_lo = lo;
       cur_hi = hi;
@@ -331,19 +606,20 @@ class Aligner {
       std::swap(prev_lo, cur_lo);
       std::swap(prev_hi, cur_hi);
     }
+    stats_->dp_cells += cells;
     // Leave both buffers all zeros for the next chain.
     std::fill(prev + prev_lo + 1, prev + prev_hi + 1, 0);
     std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
-    row_offset_[rows] = trace_.size();
     if (best == 0) return false;
 
     // Trace back from the best cell to where the score started from zero.
-    std::vector<uint8_t> ops;
+    std::vector<uint8_t>& ops = w_.ops;
+    ops.clear();
     int64_t t = best_t, j = best_j;
     while (t >= t0 && j >= 0) {
       const size_t row = static_cast<size_t>(t - t0);
-      if (j < row_lo_[row] || j >= row_hi_[row]) break;
-      const uint8_t op = trace_[row_offset_[row] + static_cast<size_t>(j - row_lo_[row])];
+      if (j < w_.row_lo[row] || j >= w_.row_hi[row]) break;
+      const uint8_t op = w_.trace[w_.row_offset[row] + static_cast<size_t>(j - w_.row_lo[row])];
       if (op == kStop) break;
       ops.push_back(op);
       if (op != kSkipB) --t;
@@ -355,12 +631,14 @@ class Aligner {
   }
 
   Passage MakePassage(uint32_t ta, uint32_t tb, const std::vector<uint8_t>& ops, int64_t score) {
+    const uint32_t* ids_a = w_.ids_a.data();
+    const uint32_t* ids_b = w_.ids_b.data();
     Passage p;
     p.a_tokens_begin = ta;
     p.b_tokens_begin = tb;
     p.score = score;
     for (uint8_t op : ops) {
-      const bool equal = op == kDiagonal && ids_a_[ta] == ids_b_[tb];
+      const bool equal = op == kDiagonal && ids_a[ta] == ids_b[tb];
       if (p.runs.empty() || p.runs.back().equal != equal) {
         p.runs.push_back(AlignedRun{ta, ta, tb, tb, equal});
       }
@@ -386,15 +664,7 @@ class Aligner {
   const NormalizedText& b_;
   const AlignOptions& o_;
   AlignStats* stats_;
-  std::vector<uint32_t> ids_a_, ids_b_;
-  std::vector<bool> claimed_;  // A tokens inside an accepted passage
-  // Trace-back of the current chain: row r covers B tokens [row_lo_, row_hi_)
-  // at trace_[row_offset_[r]...].
-  std::vector<int64_t> row_lo_, row_hi_;
-  std::vector<size_t> row_offset_;
-  std::vector<uint8_t> trace_;
-  // Score rows of the local alignment (see AlignChain); all zeros between chains.
-  std::vector<int64_t> h_prev_, h_cur_;
+  Workspace& w_;
 };
 
 absl::Status OutOfRange(const char* field, int value, const char* range) {
@@ -424,7 +694,10 @@ std::vector<Passage> AlignPassages(const NormalizedText& a, const NormalizedText
                                    const AlignOptions& options, AlignStats* stats) {
   assert(options.Validate().ok());
   AlignStats local;
-  return Aligner(a, b, options, stats ? stats : &local).AllPassages();
+  Workspace& w = ThreadWorkspace();
+  std::vector<Passage> out = Aligner(a, b, options, stats ? stats : &local, w).AllPassages();
+  w.ReleaseIfLarge();
+  return out;
 }
 
 }  // namespace reprint

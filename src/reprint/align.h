@@ -34,6 +34,9 @@
 // Words are compared by their normalized text (NormalizedText::word). Each
 // passage starts and ends on matched words, so its spans run from the first
 // matched word's first byte to the last matched word's last byte (whole words).
+// Texts with equal words take a shortcut past the alignments once their first
+// chain's band holds the whole diagonal (same passages and stats; align.cc
+// proves it). Each thread keeps its scratch buffers from call to call.
 // Pure function, deterministic; thread-safe.
 #ifndef REPRINT_ALIGN_H_
 #define REPRINT_ALIGN_H_
