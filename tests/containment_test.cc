@@ -138,6 +138,36 @@ TEST(ContainmentTest, CandidatesMatchBruteForceForAnyThreadCount) {
   }
 }
 
+TEST(ContainmentTest, CandidatesMatchBruteForceWithCrowdedBuckets) {
+  // Shared fingerprints agree in their top 12 bits (one index bucket) and
+  // many share the next bits too, so buckets hold thousands of postings and
+  // are split and sorted in parts; some fingerprints exceed max_postings.
+  for (uint32_t seed : {11u, 12u}) {
+    std::mt19937_64 rng(seed);
+    std::vector<uint64_t> pool(400);
+    for (uint64_t& x : pool) {
+      x = (uint64_t{0xABC} << 52) | (rng() % 64) << 40 | (rng() & 0xFFFFFFFFFFull);
+    }
+    pool[0] = pool[1] ^ 1;  // neighbours in the last bit
+    ContainmentOptions opt;
+    opt.max_postings = 40;
+    std::vector<std::vector<uint64_t>> fps(800);
+    for (auto& f : fps) {
+      const size_t own = rng() % 10, shared = rng() % 30;
+      for (size_t k = 0; k < own; ++k) f.push_back(rng());
+      for (size_t k = 0; k < shared; ++k) f.push_back(pool[rng() % (k % 2 ? 20 : pool.size())]);
+      std::sort(f.begin(), f.end());
+      f.erase(std::unique(f.begin(), f.end()), f.end());
+    }
+    const std::vector<CandidatePair> want = ContainmentReference(fps, opt, 0.5);
+    ASSERT_FALSE(want.empty());
+    for (int threads : {1, 2, 3}) {
+      EXPECT_EQ(ContainmentCandidates(fps, opt, 0.5, threads), want)
+          << "seed " << seed << " threads " << threads;
+    }
+  }
+}
+
 TEST(ContainmentTest, Validate) {
   ContainmentOptions opt;
   EXPECT_TRUE(opt.Validate().ok());

@@ -1,6 +1,7 @@
 #include "reprint/containment.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -62,6 +63,40 @@ struct Groups {
   std::vector<uint32_t> group_begin;  // one more than the number of groups
 };
 
+// Writes [begin, end), postings whose fingerprints agree in the top
+// `known_bits` bits and are in unit order, to `sorted` in (fingerprint, unit)
+// order: scattered by the next bits into parts of about four postings (a
+// stable counting pass), then each part sorted.
+void SortBucket(std::vector<std::pair<uint64_t, uint32_t>>::const_iterator begin,
+                std::vector<std::pair<uint64_t, uint32_t>>::const_iterator end, int known_bits,
+                std::vector<std::pair<uint64_t, uint32_t>>& sorted, std::vector<uint32_t>& fill) {
+  const size_t n = static_cast<size_t>(end - begin);
+  if (n <= 16) {
+    sorted.assign(begin, end);
+    std::sort(sorted.begin(), sorted.end());
+    return;
+  }
+  sorted.resize(n);
+  const int bits = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 1, 16);
+  const int shift = 64 - known_bits - bits;
+  const uint64_t mask = (uint64_t{1} << bits) - 1;
+  const size_t parts = size_t{1} << bits;
+  fill.assign(parts, 0);
+  for (auto it = begin; it != end; ++it) ++fill[(it->first >> shift) & mask];
+  uint32_t sum = 0;
+  for (size_t d = 0; d < parts; ++d) sum += std::exchange(fill[d], sum);
+  for (auto it = begin; it != end; ++it) sorted[fill[(it->first >> shift) & mask]++] = *it;
+  // fill[d] is now where part d ends.
+  size_t from = 0;
+  for (size_t d = 0; d < parts; ++d) {
+    if (fill[d] - from >= 2) {
+      std::sort(sorted.begin() + static_cast<ptrdiff_t>(from),
+                sorted.begin() + static_cast<ptrdiff_t>(fill[d]));
+    }
+    from = fill[d];
+  }
+}
+
 // Postings are partitioned by the fingerprint's top bits into buckets that
 // fit in cache and each bucket is sorted on its own (a pass of radix sort,
 // then small sorts): the sort of all postings at once was the costliest step
@@ -90,15 +125,20 @@ Groups IndexedGroups(const std::vector<std::vector<uint64_t>>& fingerprints, uin
   std::vector<Groups> parts(static_cast<size_t>(threads));
   internal::RunOnChunks(kBuckets, threads, [&](size_t t, size_t first, size_t last) {
     Groups& out = parts[t];
+    std::vector<std::pair<uint64_t, uint32_t>> sorted;
+    std::vector<uint32_t> fill;
     for (size_t b = first; b < last; ++b) {
       // Within a bucket postings are in unit order and a unit carries each
-      // fingerprint once, so sorting the pairs sorts groups by unit.
+      // fingerprint once, so ordering them by fingerprint, stably, sorts
+      // groups by unit: the bucket is split once more by the next bits and
+      // each small part sorted (std::sort over the bucket was the costliest
+      // step of the candidates stage).
       const auto begin = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b]);
       const auto end = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b + 1]);
-      std::sort(begin, end);
-      for (auto g = begin; g != end;) {
+      SortBucket(begin, end, kBucketBits, sorted, fill);
+      for (auto g = sorted.begin(); g != sorted.end();) {
         auto e = g + 1;
-        while (e != end && e->first == g->first) ++e;
+        while (e != sorted.end() && e->first == g->first) ++e;
         const size_t size = static_cast<size_t>(e - g);
         if (size >= 2 && size <= max_postings) {
           out.group_begin.push_back(static_cast<uint32_t>(out.members.size()));
@@ -151,6 +191,16 @@ std::vector<CandidatePair> ContainmentCandidates(
       }
     }
   }
+  // The fewest shared fingerprints a pair needs is
+  // max(1, floor(slack * threshold * min(|u|, |v|))) = min(need[u], need[v]):
+  // floor and the product are monotone in the size (and for a factor <= 0
+  // or NaN both sides are 1). Looking it up in one array instead of each
+  // partner's fingerprint vector saves a cache miss per partner.
+  std::vector<double> need(n);
+  for (uint32_t u = 0; u < n; ++u) {
+    need[u] = std::max(
+        1.0, std::floor(options.slack * threshold * static_cast<double>(fingerprints[u].size())));
+  }
   // Units are split across threads in contiguous ranges, each with its own
   // counter; the parts are concatenated in unit order.
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
@@ -169,10 +219,9 @@ std::vector<CandidatePair> ContainmentCandidates(
         }
       }
       std::sort(touched.begin(), touched.end());
+      const double need_u = need[u];
       for (uint32_t v : touched) {
-        const size_t smaller = std::min(fingerprints[u].size(), fingerprints[v].size());
-        const double need = std::max(1.0, std::floor(options.slack * threshold * smaller));
-        if (static_cast<double>(shared[v]) >= need) out.push_back({u, v});
+        if (static_cast<double>(shared[v]) >= std::min(need_u, need[v])) out.push_back({u, v});
         shared[v] = 0;
       }
     }
