@@ -1,5 +1,7 @@
 #include "reprint/verify.h"
 
+#include <algorithm>
+#include <random>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -56,6 +58,79 @@ TEST(VerifyTest, VerifyKeepsQualifyingAndRespectsAllowed) {
   EXPECT_EQ(stats.skipped, 1u);
   EXPECT_EQ(stats.verified, 2u);
   EXPECT_EQ(VerifyAllPairs(sets, Measure::kJaccard, 0.5, nullptr, 2, nullptr).size(), 3u);
+}
+
+TEST(VerifyTest, MinSharedToQualifyMatchesQualifies) {
+  // For every size pair and shared count, Qualifies() on the score must hold
+  // exactly from MinSharedToQualify() on: the early exit in Verify() rests
+  // on it. Thresholds include ones whose products are not exact in binary.
+  for (double t : {0.0, 0.1, 0.3, 1.0 / 3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0, 1.5}) {
+    for (Measure m : {Measure::kJaccard, Measure::kContainment, Measure::kBoth}) {
+      for (uint32_t na = 0; na <= 60; ++na) {
+        for (uint32_t nb = 0; nb <= 60; ++nb) {
+          const size_t need = MinSharedToQualify(na, nb, m, t);
+          for (uint32_t shared = 0; shared <= std::min(na, nb); ++shared) {
+            PairScore s;
+            s.size_a = na;
+            s.size_b = nb;
+            s.shared = shared;
+            const size_t uni = na + nb - shared;
+            s.jaccard = uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
+            s.containment_a_in_b = na == 0 ? 0.0 : static_cast<double>(shared) / na;
+            s.containment_b_in_a = nb == 0 ? 0.0 : static_cast<double>(shared) / nb;
+            ASSERT_EQ(Qualifies(s, m, t), shared >= need)
+                << "t " << t << " measure " << MeasureName(m) << " sizes " << na << " " << nb
+                << " shared " << shared << " need " << need;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(VerifyTest, VerifyMatchesScorePairOnRandomSets) {
+  // Sets drawn from a small universe so that scores spread around the
+  // thresholds; every candidate pair, several thresholds and measures.
+  std::mt19937_64 rng(21);
+  ShingleSets sets;
+  for (int i = 0; i < 120; ++i) {
+    std::vector<uint64_t> set;
+    const uint64_t universe = 20 + rng() % 200;
+    const size_t size = rng() % 90;
+    for (size_t k = 0; k < size; ++k) set.push_back(rng() % universe);
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+    sets.Add(set);
+  }
+  std::vector<CandidatePair> cand;
+  for (uint32_t a = 0; a < sets.size(); ++a) {
+    for (uint32_t b = a + 1; b < sets.size(); ++b) cand.push_back({a, b});
+  }
+  for (double t : {0.1, 0.3, 0.5, 0.8}) {
+    for (Measure m : {Measure::kJaccard, Measure::kContainment, Measure::kBoth}) {
+      std::vector<VerifiedPair> want;
+      for (const CandidatePair& c : cand) {
+        const PairScore s = ScorePair(sets[c.a], sets[c.b]);
+        if (Qualifies(s, m, t)) want.push_back({c.a, c.b, s});
+      }
+      for (int threads : {1, 2}) {
+        const std::vector<VerifiedPair> got = Verify(cand, sets, m, t, {}, threads, nullptr);
+        ASSERT_EQ(got.size(), want.size()) << t << " " << MeasureName(m);
+        for (size_t i = 0; i < got.size(); ++i) {
+          EXPECT_EQ(got[i].a, want[i].a);
+          EXPECT_EQ(got[i].b, want[i].b);
+          // Bit-exact: the report prints these doubles.
+          EXPECT_EQ(got[i].score.jaccard, want[i].score.jaccard);
+          EXPECT_EQ(got[i].score.containment_a_in_b, want[i].score.containment_a_in_b);
+          EXPECT_EQ(got[i].score.containment_b_in_a, want[i].score.containment_b_in_a);
+          EXPECT_EQ(got[i].score.shared, want[i].score.shared);
+          EXPECT_EQ(got[i].score.size_a, want[i].score.size_a);
+          EXPECT_EQ(got[i].score.size_b, want[i].score.size_b);
+        }
+        EXPECT_EQ(VerifyAllPairs(sets, m, t, nullptr, threads, nullptr).size(), want.size());
+      }
+    }
+  }
 }
 
 TEST(ClusterTest, ConnectedComponentsSorted) {

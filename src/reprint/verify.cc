@@ -1,6 +1,7 @@
 #include "reprint/verify.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "reprint/internal/sorted.h"
 #include "reprint/internal/threads.h"
@@ -20,6 +21,9 @@ std::vector<std::vector<VerifiedPair>> ParallelChunks(size_t n, int threads, Fn 
 }
 
 std::vector<VerifiedPair> Concat(std::vector<std::vector<VerifiedPair>> parts) {
+  // One part (one thread) is the result: copying millions of pairs only
+  // cost time and page faults.
+  if (parts.size() == 1) return std::move(parts[0]);
   std::vector<VerifiedPair> out;
   size_t total = 0;
   for (const auto& p : parts) total += p.size();
@@ -28,7 +32,73 @@ std::vector<VerifiedPair> Concat(std::vector<std::vector<VerifiedPair>> parts) {
   return out;
 }
 
+// ScorePair's values for sets of na and nb members sharing `shared`.
+PairScore ScoreFromCounts(size_t na, size_t nb, size_t shared) {
+  PairScore s;
+  s.size_a = static_cast<uint32_t>(na);
+  s.size_b = static_cast<uint32_t>(nb);
+  s.shared = static_cast<uint32_t>(shared);
+  const size_t uni = na + nb - shared;
+  s.jaccard = uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
+  s.containment_a_in_b = na == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(na);
+  s.containment_b_in_a = nb == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(nb);
+  return s;
+}
+
+// The smallest s in [1, m] with pred(s), or m + 1 if there is none. REQUIRES:
+// pred monotone (false then true); `estimate` is a guess of the answer.
+template <typename Pred>
+size_t FirstTrue(size_t m, double estimate, Pred pred) {
+  size_t s = 1;
+  if (estimate >= static_cast<double>(m + 1)) {
+    s = m + 1;
+  } else if (estimate > 1) {
+    s = static_cast<size_t>(std::ceil(estimate));
+  }
+  while (s > 1 && pred(s - 1)) --s;
+  while (s <= m && !pred(s)) ++s;
+  return s;
+}
+
+// Unscored candidates are the bulk of verification (about 2 of 3 at the
+// default threshold), and most are far from the threshold: the merge stops as
+// soon as it has passed so many non-shared members that the pair cannot reach
+// MinSharedToQualify(). Pairs that can are merged to the end, so every score
+// is still exact.
+bool ScoreIfQualifies(std::span<const uint64_t> a, std::span<const uint64_t> b, Measure measure,
+                      double threshold, PairScore* score) {
+  const size_t need = MinSharedToQualify(a.size(), b.size(), measure, threshold);
+  const size_t shared =
+      internal::SortedIntersectionSizeAtLeast(a.data(), a.size(), b.data(), b.size(), need);
+  if (shared < need) return false;
+  *score = ScoreFromCounts(a.size(), b.size(), shared);
+  return Qualifies(*score, measure, threshold);
+}
+
 }  // namespace
+
+size_t MinSharedToQualify(size_t size_a, size_t size_b, Measure measure, double threshold) {
+  // Qualifies() on ScorePair()'s values, as a function of the shared count s
+  // with the sizes fixed: jaccard s / (size_a + size_b - s) and containment
+  // of the smaller s / m both grow with s (IEEE division is monotone), so the
+  // qualifying counts are [need, m]. Jaccard never exceeds containment (its
+  // denominator is at least m), so for kBoth containment decides.
+  const size_t m = std::min(size_a, size_b);
+  const double md = static_cast<double>(m);
+  auto containment = [&](size_t s) { return static_cast<double>(s) / md >= threshold; };
+  auto jaccard = [&](size_t s) {
+    return static_cast<double>(s) / static_cast<double>(size_a + size_b - s) >= threshold;
+  };
+  switch (measure) {
+    case Measure::kJaccard:
+      return FirstTrue(m, threshold * static_cast<double>(size_a + size_b) / (1 + threshold),
+                       jaccard);
+    case Measure::kContainment:
+    case Measure::kBoth:
+      return FirstTrue(m, threshold * md, containment);
+  }
+  return 1;
+}
 
 const char* MeasureName(Measure m) {
   switch (m) {
@@ -49,16 +119,7 @@ double PairScore::containment_of_smaller() const {
 }
 
 PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b) {
-  PairScore s;
-  s.size_a = static_cast<uint32_t>(a.size());
-  s.size_b = static_cast<uint32_t>(b.size());
-  const size_t shared = internal::SortedIntersectionSize(a, b);
-  s.shared = static_cast<uint32_t>(shared);
-  const size_t uni = a.size() + b.size() - shared;
-  s.jaccard = uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
-  s.containment_a_in_b = a.empty() ? 0.0 : static_cast<double>(shared) / a.size();
-  s.containment_b_in_a = b.empty() ? 0.0 : static_cast<double>(shared) / b.size();
-  return s;
+  return ScoreFromCounts(a.size(), b.size(), internal::SortedIntersectionSize(a, b));
 }
 
 bool Qualifies(const PairScore& s, Measure measure, double threshold) {
@@ -114,8 +175,10 @@ std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
             ++skipped[chunk];
             continue;
           }
-          PairScore s = ScorePair(sets[c.a], sets[c.b]);
-          if (Qualifies(s, measure, threshold)) out.push_back({c.a, c.b, s});
+          PairScore s;
+          if (ScoreIfQualifies(sets[c.a], sets[c.b], measure, threshold, &s)) {
+            out.push_back({c.a, c.b, s});
+          }
         }
       });
   std::vector<VerifiedPair> out = Concat(std::move(parts));
@@ -137,8 +200,10 @@ std::vector<VerifiedPair> VerifyAllPairs(const ShingleSets& sets, Measure measur
     for (size_t a = b; a < e; ++a) {
       for (uint32_t c = static_cast<uint32_t>(a) + 1; c < n; ++c) {
         if (allowed && !allowed(static_cast<uint32_t>(a), c)) continue;
-        PairScore s = ScorePair(sets[static_cast<uint32_t>(a)], sets[c]);
-        if (Qualifies(s, measure, threshold)) out.push_back({static_cast<uint32_t>(a), c, s});
+        PairScore s;
+        if (ScoreIfQualifies(sets[static_cast<uint32_t>(a)], sets[c], measure, threshold, &s)) {
+          out.push_back({static_cast<uint32_t>(a), c, s});
+        }
       }
     }
   });

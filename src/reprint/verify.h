@@ -10,6 +10,7 @@
 #ifndef REPRINT_VERIFY_H_
 #define REPRINT_VERIFY_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -40,6 +41,12 @@ PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b);
 
 // Jaccard >= threshold, or containment of the smaller >= threshold, per measure.
 bool Qualifies(const PairScore& s, Measure measure, double threshold);
+
+// The fewest shared members with which sets of these sizes qualify
+// (Qualifies() on ScorePair()'s values): at least 1, min(size_a, size_b) + 1
+// when no count does. Verification stops merging a pair once it is out of
+// reach.
+size_t MinSharedToQualify(size_t size_a, size_t size_b, Measure measure, double threshold);
 
 struct VerifiedPair {
   uint32_t a = 0;  // unit index, a < b
