@@ -62,21 +62,25 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
 
   const NormalizeOptions& norm = result.options.normalize;
   // A cluster's spanning pairs mostly share their first unit ((0, 1), (0, 2),
-  // ...), so each thread keeps the last first unit it normalized.
+  // ...), so each thread keeps the last first unit it normalized. Both texts
+  // are normalized into buffers the thread reuses (no allocation per pair
+  // once they have grown).
   struct LastUnit {
     uint32_t unit = UINT32_MAX;
     NormalizedText text;
+    NormalizedText b;
   };
   auto align_one = [&](const PairRef& ref, AlignStats* stats, LastUnit* last) {
     const VerifiedPair& p = result.clusters[ref.cluster].pairs[ref.pair];
     const Unit& ua = result.units[p.a];
     const Unit& ub = result.units[p.b];
     if (last->unit != p.a) {
-      last->text = Normalize(documents[ua.doc].text, ua.span, norm);
+      NormalizeInto(documents[ua.doc].text, ua.span, norm, &last->text);
       last->unit = p.a;
     }
     const NormalizedText& a = last->text;
-    const NormalizedText b = Normalize(documents[ub.doc].text, ub.span, norm);
+    NormalizeInto(documents[ub.doc].text, ub.span, norm, &last->b);
+    const NormalizedText& b = last->b;
     std::vector<PairPassage>& slot = out.passages[ref.cluster][ref.pair];
     for (Passage& passage : AlignPassages(a, b, options.align, stats)) {
       PairPassage pp;
