@@ -23,6 +23,7 @@
 #include "gtest/gtest.h"
 #include "reprint/align.h"
 #include "reprint/normalize.h"
+#include "tests/support/ascii_words.h"
 #include "tests/support/mutate.h"
 #include "xxhash.h"
 
@@ -420,43 +421,12 @@ std::vector<Passage> AlignPassages(const NormalizedText& a, const NormalizedText
 
 }  // namespace reference
 
-// Test-only tokenizer (as in align_test.cc): a word is a run of ASCII
-// letters and digits, lower-cased; orig spans point into `original`.
-NormalizedText Words(const std::string& original) {
-  NormalizedText n;
-  size_t i = 0;
-  while (i < original.size()) {
-    if (!std::isalnum(static_cast<unsigned char>(original[i]))) {
-      ++i;
-      continue;
-    }
-    size_t e = i;
-    while (e < original.size() && std::isalnum(static_cast<unsigned char>(original[e]))) ++e;
-    if (!n.text.empty()) n.text += ' ';
-    Token t;
-    t.norm_begin = static_cast<uint32_t>(n.text.size());
-    for (size_t k = i; k < e; ++k) {
-      n.text += static_cast<char>(std::tolower(static_cast<unsigned char>(original[k])));
-    }
-    t.norm_end = static_cast<uint32_t>(n.text.size());
-    t.orig = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(e)};
-    n.tokens.push_back(t);
-    i = e;
-  }
-  return n;
-}
+// Test-only tokenizer, independent of normalize.cc (tests/support/ascii_words.h).
+NormalizedText Words(const std::string& original) { return testing::AsciiWords(original); }
 
-std::vector<std::string> RandomWords(size_t count, const std::string& prefix, size_t vocab,
-                                     std::mt19937_64& rng) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < count; ++i) out.push_back(prefix + std::to_string(rng() % vocab));
-  return out;
-}
+using testing::RandomWords;
 
-std::vector<std::string> Concat(std::vector<std::string> x, const std::vector<std::string>& y) {
-  x.insert(x.end(), y.begin(), y.end());
-  return x;
-}
+using testing::Concat;
 
 // Aligns a with b both ways and expects identical passages and stats.
 void ExpectSame(const NormalizedText& a, const NormalizedText& b, const AlignOptions& o) {

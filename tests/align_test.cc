@@ -7,57 +7,26 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/support/ascii_words.h"
 #include "reprint/normalize.h"
 #include "tests/support/mutate.h"
 
 namespace reprint {
 namespace {
 
-// Test-only tokenizer, independent of normalize.cc: a word is a run of ASCII
-// letters and digits, lower-cased; orig spans point into `original`. Only
-// bytes [begin, end) are read (all of them by default).
+// Test-only tokenizer, independent of normalize.cc (tests/support/ascii_words.h).
 NormalizedText Words(const std::string& original, size_t begin = 0,
                      size_t end = std::string::npos) {
-  NormalizedText n;
-  end = std::min(end, original.size());
-  size_t i = begin;
-  while (i < end) {
-    if (!std::isalnum(static_cast<unsigned char>(original[i]))) {
-      ++i;
-      continue;
-    }
-    size_t e = i;
-    while (e < end && std::isalnum(static_cast<unsigned char>(original[e]))) ++e;
-    if (!n.text.empty()) n.text += ' ';
-    Token t;
-    t.norm_begin = static_cast<uint32_t>(n.text.size());
-    for (size_t k = i; k < e; ++k) {
-      n.text += static_cast<char>(std::tolower(static_cast<unsigned char>(original[k])));
-    }
-    t.norm_end = static_cast<uint32_t>(n.text.size());
-    t.orig = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(e)};
-    n.tokens.push_back(t);
-    i = e;
-  }
-  return n;
+  return testing::AsciiWords(original, begin, end);
 }
 
-// `count` words "<prefix><number>" drawn from a vocabulary of `vocab` words.
-std::vector<std::string> RandomWords(size_t count, const std::string& prefix, size_t vocab,
-                                     std::mt19937_64& rng) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < count; ++i) out.push_back(prefix + std::to_string(rng() % vocab));
-  return out;
-}
+using testing::RandomWords;
 
 std::string Join(const std::vector<std::string>& words) { return testing::Join(words); }
 
 std::string Sub(const std::string& s, Span span) { return s.substr(span.begin, span.size()); }
 
-std::vector<std::string> Concat(std::vector<std::string> x, const std::vector<std::string>& y) {
-  x.insert(x.end(), y.begin(), y.end());
-  return x;
-}
+using testing::Concat;
 
 // Invariants of every passage: runs alternate, start and end equal, tile
 // both token ranges; equal runs hold equal words; counts and spans agree.
