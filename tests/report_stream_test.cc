@@ -68,11 +68,6 @@ std::string ExpectSameReport(const std::vector<Document>& docs,
   const std::string expected = Streamed(given);
   EXPECT_TRUE(SameBytes(WholeDump(expected), expected));
   EXPECT_TRUE(SameBytes(RenderJson(given), expected));
-  // With threads, clusters are rendered in parallel batches: the same bytes.
-  ScanResult threaded = *r;
-  threaded.options.threads = 3;
-  EXPECT_TRUE(SameBytes(Streamed(ReportInput{docs, threaded, issues, timings, &passages}),
-                        expected));
   const ReportInput own{docs, *r, issues, timings, nullptr};
   const std::string self_aligned = Streamed(own);
   EXPECT_TRUE(SameBytes(WholeDump(self_aligned), self_aligned));

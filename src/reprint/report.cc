@@ -11,7 +11,6 @@
 #include "absl/strings/str_format.h"
 #include "nlohmann/json.hpp"
 #include "reprint/internal/quote_report.h"
-#include "reprint/internal/threads.h"
 
 namespace reprint {
 namespace {
@@ -137,22 +136,6 @@ std::string Dump(const Json& j) {
   return j.dump(kIndent, ' ', false, Json::error_handler_t::replace);
 }
 
-// Calls fn with consecutive parts of `dumped` (a value dumped at depth 0)
-// that together place it at `depth` levels of nesting: after each newline,
-// the extra indentation.
-template <typename Fn>
-void ForEachIndentedPart(const std::string& dumped, int depth, Fn fn) {
-  const std::string shift(static_cast<size_t>(depth) * kIndent, ' ');
-  const std::string_view all(dumped);
-  size_t from = 0;
-  for (size_t nl = all.find('\n'); nl != std::string_view::npos; nl = all.find('\n', from)) {
-    fn(all.substr(from, nl + 1 - from));
-    fn(std::string_view(shift));
-    from = nl + 1;
-  }
-  fn(all.substr(from));
-}
-
 class JsonSink {
  public:
   explicit JsonSink(std::ostream& out) : out_(out) {}
@@ -165,8 +148,17 @@ class JsonSink {
 
   // Appends `value` dumped alone, placed at `depth` levels of nesting.
   void Value(const Json& value, int depth) {
-    // Flushed line by line: a large cluster is not copied whole.
-    ForEachIndentedPart(Dump(value), depth, [this](std::string_view part) { Raw(part); });
+    const std::string piece = Dump(value);
+    const size_t shift = static_cast<size_t>(depth) * kIndent;
+    size_t from = 0;
+    for (size_t nl = piece.find('\n'); nl != std::string::npos; nl = piece.find('\n', from)) {
+      buf_.append(piece, from, nl + 1 - from);
+      buf_.append(shift, ' ');
+      from = nl + 1;
+      if (buf_.size() >= kFlushBytes) Flush();  // a large cluster is not copied whole
+    }
+    buf_.append(piece, from, std::string::npos);
+    if (buf_.size() >= kFlushBytes) Flush();
   }
 
   // `"key": value` as the member of an object at depth 0 (the report root).
@@ -190,23 +182,6 @@ class JsonSink {
     Raw(elements_++ == 0 ? "\n" : ",\n");
     Raw(std::string(2 * kIndent, ' '));
     Value(value, 2);
-  }
-  // An element already rendered by Indented(value, 2): the same bytes as
-  // Element(value).
-  void RenderedElement(std::string_view rendered) {
-    Raw(elements_++ == 0 ? "\n" : ",\n");
-    Raw(std::string(2 * kIndent, ' '));
-    Raw(rendered);
-  }
-
-  // `value` dumped alone, placed at `depth` levels of nesting, as Value
-  // appends it; thread-safe, so elements can be rendered in parallel.
-  static std::string Indented(const Json& value, int depth) {
-    const std::string piece = Dump(value);
-    std::string out;
-    out.reserve(piece.size() + piece.size() / 8);
-    ForEachIndentedPart(piece, depth, [&out](std::string_view part) { out.append(part); });
-    return out;
   }
   void EndArray() {
     if (elements_ > 0) {
@@ -363,28 +338,9 @@ void WriteJson(const ReportInput& in, std::ostream& out) {
   for (const Document& d : in.documents) sink.Element(DocumentJson(d));
   sink.EndArray();
   sink.BeginArray("clusters");
-  if (r.options.threads <= 1) {
-    for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
-      if (!sink.ok()) return;  // the destination failed: the caller reports it
-      sink.Element(ClusterJson(in, passages, ci));
-    }
-  } else {
-    // Clusters rendered in parallel, a batch at a time, written in order:
-    // rendering (mostly escaping member texts) is most of the report's cost.
-    const size_t batch = 16 * static_cast<size_t>(r.options.threads);
-    std::vector<std::string> rendered;
-    for (size_t begin = 0; begin < r.clusters.size(); begin += batch) {
-      if (!sink.ok()) return;
-      rendered.assign(std::min(batch, r.clusters.size() - begin), std::string());
-      internal::RunOnChunks(rendered.size(), r.options.threads,
-                            [&](size_t, size_t b, size_t e) {
-                              for (size_t i = b; i < e; ++i) {
-                                rendered[i] = JsonSink::Indented(
-                                    ClusterJson(in, passages, begin + i), 2);
-                              }
-                            });
-      for (const std::string& text : rendered) sink.RenderedElement(text);
-    }
+  for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
+    if (!sink.ok()) return;  // the destination failed: the caller reports it
+    sink.Element(ClusterJson(in, passages, ci));
   }
   sink.EndArray();
   sink.BeginArray("issues");
