@@ -1,6 +1,7 @@
 // The fast path against the brute-force reference, and determinism.
 #include "reprint/scan.h"
 
+#include <limits>
 #include <map>
 #include <ostream>
 #include <random>
@@ -138,6 +139,42 @@ TEST(ScanTest, SameBytesForAnyThreadCount) {
     if (first.empty()) first = json;
     EXPECT_EQ(json, first) << threads << " threads";
   }
+}
+
+// Sets and fingerprints moved to scratch files from the first kilobytes give
+// the same report as kept in memory, for every kind of unit.
+TEST(ScanTest, SpilledSetsGiveTheSameReport) {
+  std::mt19937_64 rng(testing::TestSeed(6));
+  std::vector<Document> docs = testing::MutatedCorpus(80, rng);
+  std::vector<InputIssue> none;
+  for (UnitKind unit : {UnitKind::kDoc, UnitKind::kParagraph}) {
+    for (int threads : {1, 2}) {
+      ScanOptions opt;
+      opt.unit = unit;
+      opt.threads = threads;
+      opt.spill.above_bytes = std::numeric_limits<uint64_t>::max();
+      absl::StatusOr<ScanResult> memory = Scan(docs, opt);
+      opt.spill.above_bytes = 1024;
+      opt.spill.min_mean_values = 0;
+      absl::StatusOr<ScanResult> spilled = Scan(docs, opt);
+      ASSERT_TRUE(memory.ok() && spilled.ok());
+      EXPECT_GT(memory->stats.verified_pairs, 0u);
+      EXPECT_EQ(RenderJson(ReportInput{docs, *spilled, none}),
+                RenderJson(ReportInput{docs, *memory, none}))
+          << UnitKindName(unit) << ", " << threads << " threads";
+    }
+  }
+}
+
+TEST(ScanTest, UnwritableScratchFolderFailsTheScan) {
+  std::mt19937_64 rng(testing::TestSeed(7));
+  std::vector<Document> docs = testing::MutatedCorpus(20, rng);
+  ScanOptions opt;
+  opt.unit = UnitKind::kDoc;
+  opt.spill = SpillOptions{.above_bytes = 1024, .min_mean_values = 0, .dir = "/nonexistent/x"};
+  absl::StatusOr<ScanResult> r = Scan(docs, opt);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/nonexistent/x"), std::string::npos) << r.status();
 }
 
 TEST(ScanTest, DocUnitsFindNearDuplicateDocuments) {

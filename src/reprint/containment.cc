@@ -101,60 +101,92 @@ void SortBucket(std::vector<std::pair<uint64_t, uint32_t>>::const_iterator begin
 // fit in cache and each bucket is sorted on its own (a pass of radix sort,
 // then small sorts): the sort of all postings at once was the costliest step
 // of the doc scan, and nearly all fingerprints are carried by one unit only
-// and never reach `Groups`. Buckets are split across threads in contiguous
-// ranges and concatenated in order, so the result does not depend on them.
-Groups IndexedGroups(const std::vector<std::vector<uint64_t>>& fingerprints, uint32_t max_postings,
-                     int threads) {
+// and never reach `Groups`. Buckets are taken a range at a time (a round),
+// each round collecting only its postings from a pass over the fingerprints,
+// so about a sixteenth of the postings is in memory at once, not all of them
+// (16 bytes each: they were the peak of the doc scan). Within a round, buckets are
+// split across threads in contiguous ranges and concatenated in order; rounds
+// go in bucket order, so the result depends on neither.
+Groups IndexedGroups(const ShingleSets& fingerprints, uint32_t max_postings, int threads) {
   constexpr int kBucketBits = 12;
   constexpr size_t kBuckets = size_t{1} << kBucketBits;
-  const uint32_t n = static_cast<uint32_t>(fingerprints.size());
+  constexpr uint64_t kMinRoundPostings = uint64_t{1} << 20;
+  constexpr uint64_t kMaxRounds = 16;
   std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
-  for (const auto& f : fingerprints) {
+  fingerprints.ForEach([&](uint32_t, std::span<const uint64_t> f) {
     for (uint64_t fp : f) ++bucket_begin[(fp >> (64 - kBucketBits)) + 1];
-  }
-  for (size_t b = 0; b < kBuckets; ++b) bucket_begin[b + 1] += bucket_begin[b];
-  // Positions are 32-bit: 2^32 postings would take 64 GB before this point.
-  assert(bucket_begin[kBuckets] < std::numeric_limits<uint32_t>::max());
-  std::vector<std::pair<uint64_t, uint32_t>> postings(bucket_begin[kBuckets]);
-  {
-    std::vector<uint64_t> fill(bucket_begin.begin(), bucket_begin.end() - 1);
-    for (uint32_t u = 0; u < n; ++u) {
-      for (uint64_t fp : fingerprints[u]) postings[fill[fp >> (64 - kBucketBits)]++] = {fp, u};
-    }
-  }
-  std::vector<Groups> parts(static_cast<size_t>(threads));
-  internal::RunOnChunks(kBuckets, threads, [&](size_t t, size_t first, size_t last) {
-    Groups& out = parts[t];
-    std::vector<std::pair<uint64_t, uint32_t>> sorted;
-    std::vector<uint32_t> fill;
-    for (size_t b = first; b < last; ++b) {
-      // Within a bucket postings are in unit order and a unit carries each
-      // fingerprint once, so ordering them by fingerprint, stably, sorts
-      // groups by unit: the bucket is split once more by the next bits and
-      // each small part sorted (std::sort over the bucket was the costliest
-      // step of the candidates stage).
-      const auto begin = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b]);
-      const auto end = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b + 1]);
-      SortBucket(begin, end, kBucketBits, sorted, fill);
-      for (auto g = sorted.begin(); g != sorted.end();) {
-        auto e = g + 1;
-        while (e != sorted.end() && e->first == g->first) ++e;
-        const size_t size = static_cast<size_t>(e - g);
-        if (size >= 2 && size <= max_postings) {
-          out.group_begin.push_back(static_cast<uint32_t>(out.members.size()));
-          for (auto x = g; x != e; ++x) out.members.push_back(x->second);
-        }
-        g = e;
-      }
-    }
   });
-  postings.clear();
-  postings.shrink_to_fit();
-  Groups all = std::move(parts[0]);
-  for (size_t t = 1; t < parts.size(); ++t) {
-    const uint32_t shift = static_cast<uint32_t>(all.members.size());
-    for (uint32_t gb : parts[t].group_begin) all.group_begin.push_back(gb + shift);
-    all.members.insert(all.members.end(), parts[t].members.begin(), parts[t].members.end());
+  for (size_t b = 0; b < kBuckets; ++b) bucket_begin[b + 1] += bucket_begin[b];
+  // Positions are 32-bit: 2^32 postings would take 32 GB of fingerprints.
+  assert(bucket_begin[kBuckets] < std::numeric_limits<uint32_t>::max());
+  // Round r covers buckets [round_begin[r], round_begin[r + 1]): as many
+  // whole buckets as fit the round's postings (at least one). About
+  // kMaxRounds rounds at most, so the passes over the fingerprints stay few.
+  const uint64_t round_postings =
+      std::max(kMinRoundPostings, bucket_begin[kBuckets] / kMaxRounds + 1);
+  std::vector<size_t> round_begin{0};
+  for (size_t b = 1; b < kBuckets; ++b) {
+    if (bucket_begin[b + 1] - bucket_begin[round_begin.back()] > round_postings) {
+      round_begin.push_back(b);
+    }
+  }
+  round_begin.push_back(kBuckets);
+  std::vector<std::pair<uint64_t, uint32_t>> postings;
+  std::vector<Groups> parts(static_cast<size_t>(threads));
+  Groups all;
+  for (size_t r = 0; r + 1 < round_begin.size(); ++r) {
+    const size_t first_bucket = round_begin[r];
+    const size_t last_bucket = round_begin[r + 1];
+    const uint64_t base = bucket_begin[first_bucket];
+    postings.resize(bucket_begin[last_bucket] - base);
+    {
+      std::vector<uint64_t> fill(bucket_begin.begin() + static_cast<ptrdiff_t>(first_bucket),
+                                 bucket_begin.begin() + static_cast<ptrdiff_t>(last_bucket));
+      fingerprints.ForEach([&](uint32_t u, std::span<const uint64_t> f) {
+        // f is sorted: the round's fingerprints are one contiguous range.
+        auto it = std::lower_bound(f.begin(), f.end(), uint64_t{first_bucket}
+                                                           << (64 - kBucketBits));
+        for (; it != f.end(); ++it) {
+          const size_t b = *it >> (64 - kBucketBits);
+          if (b >= last_bucket) break;
+          postings[fill[b - first_bucket]++ - base] = {*it, u};
+        }
+      });
+    }
+    for (Groups& part : parts) {
+      part.members.clear();
+      part.group_begin.clear();
+    }
+    internal::RunOnChunks(last_bucket - first_bucket, threads, [&](size_t t, size_t lo, size_t hi) {
+      Groups& out = parts[t];
+      std::vector<std::pair<uint64_t, uint32_t>> sorted;
+      std::vector<uint32_t> fill;
+      for (size_t b = first_bucket + lo; b < first_bucket + hi; ++b) {
+        // Within a bucket postings are in unit order and a unit carries each
+        // fingerprint once, so ordering them by fingerprint, stably, sorts
+        // groups by unit: the bucket is split once more by the next bits and
+        // each small part sorted (std::sort over the bucket was the costliest
+        // step of the candidates stage).
+        const auto begin = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b] - base);
+        const auto end = postings.begin() + static_cast<ptrdiff_t>(bucket_begin[b + 1] - base);
+        SortBucket(begin, end, kBucketBits, sorted, fill);
+        for (auto g = sorted.begin(); g != sorted.end();) {
+          auto e = g + 1;
+          while (e != sorted.end() && e->first == g->first) ++e;
+          const size_t size = static_cast<size_t>(e - g);
+          if (size >= 2 && size <= max_postings) {
+            out.group_begin.push_back(static_cast<uint32_t>(out.members.size()));
+            for (auto x = g; x != e; ++x) out.members.push_back(x->second);
+          }
+          g = e;
+        }
+      }
+    });
+    for (const Groups& part : parts) {
+      const uint32_t shift = static_cast<uint32_t>(all.members.size());
+      for (uint32_t gb : part.group_begin) all.group_begin.push_back(gb + shift);
+      all.members.insert(all.members.end(), part.members.begin(), part.members.end());
+    }
   }
   all.group_begin.push_back(static_cast<uint32_t>(all.members.size()));
   return all;
@@ -165,7 +197,16 @@ Groups IndexedGroups(const std::vector<std::vector<uint64_t>>& fingerprints, uin
 std::vector<CandidatePair> ContainmentCandidates(
     const std::vector<std::vector<uint64_t>>& fingerprints, const ContainmentOptions& options,
     double threshold, int threads) {
-  const uint32_t n = static_cast<uint32_t>(fingerprints.size());
+  ShingleSets sets;
+  sets.Reserve(fingerprints.size());
+  for (const std::vector<uint64_t>& f : fingerprints) sets.Add(f);
+  return ContainmentCandidates(sets, options, threshold, threads);
+}
+
+std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints,
+                                                 const ContainmentOptions& options,
+                                                 double threshold, int threads) {
+  const uint32_t n = fingerprints.size();
   threads = std::max(1, std::min(threads, 64));
   const Groups groups = IndexedGroups(fingerprints, options.max_postings, threads);
   // For each unit, the ranges of members[] that follow it in its groups: its
@@ -199,7 +240,7 @@ std::vector<CandidatePair> ContainmentCandidates(
   std::vector<double> need(n);
   for (uint32_t u = 0; u < n; ++u) {
     need[u] = std::max(
-        1.0, std::floor(options.slack * threshold * static_cast<double>(fingerprints[u].size())));
+        1.0, std::floor(options.slack * threshold * static_cast<double>(fingerprints.set_size(u))));
   }
   // Units are split across threads in contiguous ranges, each with its own
   // counter; the parts are concatenated in unit order.

@@ -19,6 +19,7 @@
 
 #include "absl/status/status.h"
 #include "reprint/candidate.h"
+#include "reprint/shingle_sets.h"
 
 namespace reprint {
 
@@ -42,7 +43,13 @@ struct ContainmentOptions {
 std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window);
 
 // `fingerprints[i]` is unit i's Winnow() output. Sorted, unique pairs; the
-// same for any number of `threads` (worker threads used).
+// same for any number of `threads` (worker threads used). Fingerprints are
+// read a few times in order (ForEach), so a spilled store costs sequential
+// reads, and the index is built a range of fingerprints at a time.
+std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints,
+                                                 const ContainmentOptions& options,
+                                                 double threshold, int threads = 1);
+// The same, for fingerprints held as one vector per unit.
 std::vector<CandidatePair> ContainmentCandidates(
     const std::vector<std::vector<uint64_t>>& fingerprints, const ContainmentOptions& options,
     double threshold, int threads = 1);

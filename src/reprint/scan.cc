@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <tuple>
@@ -240,9 +241,12 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   // What is kept of each unit, in (doc, offset) order: its set (and stock
   // shingles), band keys and fingerprints; units too short are counted.
   const bool want_stock = options.boilerplate.enabled && options.boilerplate.stock_ratio > 0;
-  ShingleSets sets, stock;
+  SpillOptions set_spill = options.spill;
+  if (options.exact) set_spill.above_bytes = std::numeric_limits<uint64_t>::max();
+  SpillOptions fingerprint_spill = options.spill;
+  fingerprint_spill.min_mean_values = 0;  // only ever read in order
+  ShingleSets sets(set_spill), stock, fingerprints(fingerprint_spill);
   std::vector<uint64_t> keys;
-  std::vector<std::vector<uint64_t>> fingerprints;
   size_t next_quote = 0;  // of the current document, in doc_quotes
   auto keep = [&](size_t i) {
     if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
@@ -260,7 +264,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     sets.Add(f.set);
     if (want_stock) stock.Add(f.stock);
     keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
-    if (want_fingerprints) fingerprints.push_back(std::move(f.fingerprints));
+    if (want_fingerprints) fingerprints.Add(f.fingerprints);
     stats.shingles += f.shingles;
     features[i].reset();
   };
@@ -299,7 +303,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     constexpr size_t kBlockUnits = 4096;
     if (!options.exact) keys.reserve(all.size() * static_cast<size_t>(lsh.bands));
     sets.Reserve(all.size());
-    if (want_fingerprints) fingerprints.reserve(all.size());
+    if (want_fingerprints) fingerprints.Reserve(all.size());
     for (size_t begin = 0; begin < all.size(); begin += kBlockUnits) {
       const size_t end = std::min(all.size(), begin + kBlockUnits);
       compute_range(begin, end);
@@ -316,6 +320,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   stats.quotes = result.quotes.size();
   const uint32_t n = static_cast<uint32_t>(result.units.size());
   stats.units = n;
+  for (const ShingleSets* store : {&sets, &fingerprints}) {
+    if (absl::Status s = store->status(); !s.ok()) return s;
+  }
 
   // Pairs inside one document must not overlap (a unit is not its own copy).
   const std::vector<Unit>& units = result.units;
@@ -345,6 +352,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       std::vector<CandidatePair> more =
           ContainmentCandidates(fingerprints, options.containment, options.threshold,
                                 options.threads);
+      if (absl::Status s = fingerprints.status(); !s.ok()) return s;
+      fingerprints = ShingleSets();
       stats.containment_candidates = more.size();
       candidates = MergeCandidates(candidates, more);
     }
@@ -354,6 +363,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     verified = Verify(candidates, sets, options.measure, options.threshold, allowed,
                       options.threads, &vstats);
   }
+  if (absl::Status s = sets.status(); !s.ok()) return s;
+  sets = ShingleSets();
   stats.verified_pairs = verified.size();
   reporter.Finish("verify", vstats.candidates, vstats.candidates, 0);
   timer.Done("verify");

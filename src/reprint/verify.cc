@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <span>
 
 #include "reprint/internal/sorted.h"
 #include "reprint/internal/threads.h"
@@ -137,30 +139,6 @@ bool Qualifies(const PairScore& s, Measure measure, double threshold) {
   return false;
 }
 
-uint32_t ShingleSets::Add(std::span<const uint64_t> set) {
-  if (set.empty()) {
-    starts_.push_back(nullptr);
-  } else {
-    if (set.size() > slab_size_ - slab_used_) {
-      slab_size_ = std::max(kSlabValues, set.size());
-      slab_used_ = 0;
-      // Uninitialized: every value is written before it is read.
-      slabs_.push_back(std::make_unique_for_overwrite<uint64_t[]>(slab_size_));
-    }
-    uint64_t* at = slabs_.back().get() + slab_used_;
-    std::copy(set.begin(), set.end(), at);
-    slab_used_ += set.size();
-    starts_.push_back(at);
-  }
-  sizes_.push_back(static_cast<uint32_t>(set.size()));
-  return size() - 1;
-}
-
-void ShingleSets::Reserve(size_t sets) {
-  starts_.reserve(sets);
-  sizes_.reserve(sets);
-}
-
 std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
                                  const ShingleSets& sets, Measure measure, double threshold,
                                  const std::function<bool(uint32_t, uint32_t)>& allowed,
@@ -180,14 +158,23 @@ std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
   internal::RunOnChunks(candidates.size(), threads, [&](size_t chunk, size_t b, size_t e) {
     chunk_begin[chunk] = b;
     std::vector<Hit>& out = hits[chunk];
+    // Spilled sets are read into these; candidates come sorted by a, so a's
+    // set is read once per run of its pairs.
+    std::vector<uint64_t> buf_a, buf_b;
+    uint32_t last_a = std::numeric_limits<uint32_t>::max();
+    std::span<const uint64_t> set_a;
     for (size_t i = b; i < e; ++i) {
       const CandidatePair& c = candidates[i];
       if (allowed && !allowed(c.a, c.b)) {
         ++skipped[chunk];
         continue;
       }
+      if (c.a != last_a) {
+        set_a = sets.Read(c.a, &buf_a);
+        last_a = c.a;
+      }
       PairScore s;
-      if (ScoreIfQualifies(sets[c.a], sets[c.b], measure, threshold, &s)) {
+      if (ScoreIfQualifies(set_a, sets.Read(c.b, &buf_b), measure, threshold, &s)) {
         out.push_back({static_cast<uint32_t>(i - b), s.shared});
       }
     }
@@ -199,7 +186,7 @@ std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
   for (size_t chunk = 0; chunk < chunks; ++chunk) {
     for (const Hit& h : hits[chunk]) {
       const CandidatePair& c = candidates[chunk_begin[chunk] + h.candidate];
-      out.push_back({c.a, c.b, ScoreFromCounts(sets[c.a].size(), sets[c.b].size(), h.shared)});
+      out.push_back({c.a, c.b, ScoreFromCounts(sets.set_size(c.a), sets.set_size(c.b), h.shared)});
     }
   }
   if (stats != nullptr) {
@@ -217,11 +204,13 @@ std::vector<VerifiedPair> VerifyAllPairs(const ShingleSets& sets, Measure measur
   const uint32_t n = sets.size();
   auto parts = ParallelChunks(n, threads, [&](std::vector<VerifiedPair>& out, size_t, size_t b,
                                               size_t e) {
+    std::vector<uint64_t> buf_a, buf_b;
     for (size_t a = b; a < e; ++a) {
+      const std::span<const uint64_t> set_a = sets.Read(static_cast<uint32_t>(a), &buf_a);
       for (uint32_t c = static_cast<uint32_t>(a) + 1; c < n; ++c) {
         if (allowed && !allowed(static_cast<uint32_t>(a), c)) continue;
         PairScore s;
-        if (ScoreIfQualifies(sets[static_cast<uint32_t>(a)], sets[c], measure, threshold, &s)) {
+        if (ScoreIfQualifies(set_a, sets.Read(c, &buf_b), measure, threshold, &s)) {
           out.push_back({static_cast<uint32_t>(a), c, s});
         }
       }

@@ -13,11 +13,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <span>
 #include <vector>
 
 #include "reprint/candidate.h"
+#include "reprint/shingle_sets.h"
 
 namespace reprint {
 
@@ -52,28 +52,6 @@ struct VerifiedPair {
   uint32_t a = 0;  // unit index, a < b
   uint32_t b = 0;
   PairScore score;
-};
-
-// Storage of one sorted unique shingle set per unit, in slabs of about 8 MB
-// filled in order: adding never moves stored values, so it grows without the
-// copy (and the doubled peak memory) of one contiguous array. A set is never
-// split across slabs. Move-only.
-class ShingleSets {
- public:
-  uint32_t Add(std::span<const uint64_t> sorted_unique_set);  // returns its index
-  std::span<const uint64_t> operator[](uint32_t i) const {
-    return std::span<const uint64_t>(starts_[i], sizes_[i]);
-  }
-  uint32_t size() const { return static_cast<uint32_t>(starts_.size()); }
-  void Reserve(size_t sets);
-
- private:
-  static constexpr size_t kSlabValues = size_t{1} << 20;
-  std::vector<std::unique_ptr<uint64_t[]>> slabs_;
-  size_t slab_size_ = 0;  // values in the last slab
-  size_t slab_used_ = 0;  // of which filled
-  std::vector<const uint64_t*> starts_;
-  std::vector<uint32_t> sizes_;
 };
 
 struct VerifyStats {
