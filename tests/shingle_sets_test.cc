@@ -69,7 +69,9 @@ TEST(ShingleSetsTest, SpillsPastTheSizeAndReadsTheSame) {
   ShingleSets store(SpillOptions{.above_bytes = 4096, .min_mean_values = 0, .dir = {}});
   for (size_t i = 0; i < sets.size(); ++i) {
     EXPECT_EQ(store.Add(sets[i]), i);
-    if (i == 100) EXPECT_TRUE(store.spilled());
+    if (i == 100) {
+      EXPECT_TRUE(store.spilled());
+    }
   }
   ExpectHolds(store, sets);
 }

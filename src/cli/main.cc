@@ -13,6 +13,7 @@
 #include "CLI/CLI.hpp"
 #include "cli/huge_pages.h"
 #include "cli/progress_printer.h"
+#include "reprint/document_text.h"
 #include "reprint/html_report.h"
 #include "reprint/ingest.h"
 #include "reprint/passages.h"
@@ -42,6 +43,7 @@ struct ScanFlags {
   bool all_pairs = false;
   bool no_quotes = false;
   bool no_variants = false;
+  bool keep_text = false;
 };
 
 bool ParseUnit(const std::string& s, reprint::UnitKind* out) {
@@ -86,7 +88,7 @@ void ApplyPreset(const reprint::ScanOptions& p, const CLI::App& scan, reprint::S
   if (!given("--link-similarity")) opt->min_link_similarity = p.min_link_similarity;
 }
 
-int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestOptions& ingest,
+int RunScan(const ScanFlags& f, reprint::ScanOptions opt, reprint::IngestOptions ingest,
             const CLI::App& scan) {
   if (!ParseUnit(f.unit, &opt.unit)) return Usage("--unit must be doc, paragraph or quote");
   if (!ParseMeasure(f.measure, &opt.measure)) {
@@ -116,6 +118,11 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
   reprint::cli::ProgressPrinter progress(
       !f.quiet && reprint::cli::ProgressPrinter::StderrIsTerminal(), 0);
   const auto read_start = std::chrono::steady_clock::now();
+  // Document scans read each text about once per stage: their texts are read
+  // again from the files when needed instead of held (docs/design.md,
+  // "Memory"). Paragraph and quote reports read a document's text once per
+  // cluster member, so those keep them.
+  ingest.release_text = opt.unit == reprint::UnitKind::kDoc && !f.keep_text;
   reprint::IngestResult in = reprint::Ingest(f.paths, ingest, nullptr, progress.Callback());
   const double read_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
@@ -168,6 +175,12 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, const reprint::IngestO
     if (out) write(out);
     out.close();
     if (!out) return Usage("cannot write the report to " + f.output);
+  }
+  // An input that changed while the report was written (its texts are read
+  // again) leaves a report that does not match the input: say so, remove it.
+  if (absl::Status s = reprint::TextStatus(in.documents); !s.ok()) {
+    if (!f.output.empty() && f.output != "-") std::remove(f.output.c_str());
+    return Usage(std::string(s.message()) + "; no report written");
   }
   return in.any_rejected() ? 1 : 0;
 }
@@ -237,6 +250,12 @@ int main(int argc, char** argv) {
   scan->add_flag("--jsonl", ingest.stdin_jsonl, "read standard input as JSONL");
   scan->add_flag("--timings", f.timings, "add per-stage seconds to the JSON stats");
   scan->add_flag("-q,--quiet", f.quiet, "no progress output");
+  scan->add_option("--scratch-dir", opt.spill.dir,
+                   "folder for the scratch file that large shingle sets move to "
+                   "(default $TMPDIR, else /tmp)");
+  scan->add_flag("--keep-text", f.keep_text,
+                 "doc scans: hold every text in memory instead of reading it again from its "
+                 "file when needed");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "reprint/document_text.h"
 #include "reprint/internal/html_assets.h"
 #include "reprint/internal/quote_report.h"
 
@@ -86,7 +87,7 @@ void AddView(const std::vector<Document>& documents, const ScanResult& r, size_t
       return;
     }
     const std::string_view bytes =
-        std::string_view(documents[u.doc].text).substr(u.span.begin, u.span.size());
+        SpanText(documents[u.doc], u.span);
     AppendValidUtf8(bytes, &texts[m].text, &texts[m].utf16_at);
     texts[m].span = u.span;
     members[m]["text"] = texts[m].text;

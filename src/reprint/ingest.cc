@@ -4,16 +4,23 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <system_error>
 
+#include "reprint/document_text.h"
 #include "simdjson.h"
 
 namespace reprint {
 namespace {
 
 namespace fs = std::filesystem;
+
+// IngestJsonl, recording for each document that `file` (when not null)
+// holds its line, to be read again once its text is released.
+void IngestJsonlLines(std::istream& in, const std::string& path, const IngestOptions& opt,
+                      IngestResult* r, const std::shared_ptr<const TextFile>& file);
 
 // Offset of the first invalid UTF-8 sequence, or npos; counts all of them.
 size_t FirstInvalidUtf8(const std::string& s, size_t* count) {
@@ -123,8 +130,10 @@ bool ReadFile(const std::string& path, uint64_t limit, std::string* out, IngestR
   return true;
 }
 
+// `rereadable`: the text is the whole of a regular file, which can be read
+// again by offset once released (reprint/document_text.h).
 void AddTextDocument(const std::string& path, std::string text, const IngestOptions& opt,
-                     IngestResult* r) {
+                     IngestResult* r, bool rereadable = false) {
   r->bytes_read += text.size();
   if (text.empty()) return;  // empty files are skipped quietly
   if (text.size() > opt.max_document_bytes) {
@@ -138,7 +147,11 @@ void AddTextDocument(const std::string& path, std::string text, const IngestOpti
   d.id = path;
   d.source = path == "-" ? "stdin" : StemOf(path);
   d.path = path;
-  d.text = std::move(text);
+  if (rereadable) {
+    d.origin = MakeOrigin(std::make_shared<const TextFile>(path, TextFile::Kind::kWhole), 0,
+                          text.size(), text);
+  }
+  if (!opt.release_text || d.origin.file == nullptr) d.text = std::move(text);
   r->documents.push_back(std::move(d));
 }
 
@@ -150,12 +163,16 @@ void IngestFile(const std::string& path, const IngestOptions& opt, IngestResult*
       Reject(r, path, 0, "cannot open: " + ec.message());
       return;
     }
-    IngestJsonl(in, path, opt, r);
+    IngestJsonlLines(in, path, opt, r,
+                     std::make_shared<const TextFile>(path, TextFile::Kind::kJsonl,
+                                                      opt.text_field));
     return;
   }
   std::string text;
+  std::error_code ec;
+  const bool regular = fs::is_regular_file(path, ec);
   if (ReadFile(path, opt.max_document_bytes, &text, r)) {
-    AddTextDocument(path, std::move(text), opt, r);
+    AddTextDocument(path, std::move(text), opt, r, regular && !ec);
   }
 }
 
@@ -316,14 +333,24 @@ bool CheckText(const std::string& text, const std::string& path, uint64_t line,
 
 void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions& opt,
                  IngestResult* r) {
+  IngestJsonlLines(in, path, opt, r, nullptr);
+}
+
+namespace {
+
+void IngestJsonlLines(std::istream& in, const std::string& path, const IngestOptions& opt,
+                      IngestResult* r, const std::shared_ptr<const TextFile>& file) {
   // simdjson parses and validates the whole record (UTF-8 included) at about
   // a GB/s; it reads SIMDJSON_PADDING bytes past the end, so each line is
   // read into a buffer with that much spare capacity.
   simdjson::dom::parser parser;
   std::string line;
   uint64_t lineno = 0;
+  uint64_t next_line_at = 0;  // byte offset in the stream
   while (std::getline(in, line)) {
     ++lineno;
+    const uint64_t line_at = next_line_at;
+    next_line_at += line.size() + 1;
     r->bytes_read += line.size() + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
@@ -382,10 +409,16 @@ void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions&
     d.source = field(opt.source_field);
     if (d.source.empty()) d.source = path == "-" ? "stdin" : StemOf(path);
     d.date = field(opt.date_field);
+    if (file != nullptr) {
+      d.origin = MakeOrigin(file, line_at, size, d.text);
+      if (opt.release_text) std::string().swap(d.text);
+    }
     r->documents.push_back(std::move(d));
   }
   if (in.bad()) Reject(r, path, lineno, "read failed after this line");
 }
+
+}  // namespace
 
 IngestResult Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
                     std::istream* stdin_stream, const ProgressFn& progress) {

@@ -19,6 +19,7 @@
 
 #include "absl/status/status.h"
 #include "reprint/document.h"
+#include "reprint/document_text.h"
 #include "reprint/progress.h"
 
 namespace reprint {
@@ -33,6 +34,10 @@ struct IngestOptions {
   bool stdin_jsonl = false;
   // Documents longer than this are rejected: offsets are 32-bit.
   uint64_t max_document_bytes = 0xFFFFFFF0ull;
+  // Texts that can be read again from their file (all but standard input's)
+  // are checked and then released at once (reprint/document_text.h), so the
+  // corpus is never held in memory. Stages read them through TextOf.
+  bool release_text = false;
 
   absl::Status Validate() const;
 };

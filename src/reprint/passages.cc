@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "reprint/document_text.h"
 #include "reprint/internal/threads.h"
 #include "reprint/normalize.h"
 
@@ -75,11 +76,11 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
     const Unit& ua = result.units[p.a];
     const Unit& ub = result.units[p.b];
     if (last->unit != p.a) {
-      NormalizeInto(documents[ua.doc].text, ua.span, norm, &last->text);
+      NormalizeInto(TextOf(documents[ua.doc]), ua.span, norm, &last->text);
       last->unit = p.a;
     }
     const NormalizedText& a = last->text;
-    NormalizeInto(documents[ub.doc].text, ub.span, norm, &last->b);
+    NormalizeInto(TextOf(documents[ub.doc]), ub.span, norm, &last->b);
     const NormalizedText& b = last->b;
     std::vector<PairPassage>& slot = out.passages[ref.cluster][ref.pair];
     for (Passage& passage : AlignPassages(a, b, options.align, stats)) {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "reprint/document_text.h"
 #include "reprint/internal/sorted.h"
 
 namespace reprint {
@@ -109,7 +110,7 @@ class QuoteTexts {
     if (!norm_[q]) {
       const Unit& u = units_[quotes_[q].unit];
       norm_[q] =
-          std::make_unique<NormalizedText>(Normalize(documents_[u.doc].text, u.span, normalize_));
+          std::make_unique<NormalizedText>(Normalize(TextOf(documents_[u.doc]), u.span, normalize_));
     }
     return *norm_[q];
   }
@@ -118,7 +119,9 @@ class QuoteTexts {
       content_[q] = std::make_unique<std::vector<std::string>>(ContentWords(Norm(q)));
     return *content_[q];
   }
-  std::string_view Text(size_t q) const { return documents_[units_[quotes_[q].unit].doc].text; }
+  // The text of quote q's document; valid while at most three other
+  // documents are read (TextOf).
+  std::string_view Text(size_t q) const { return TextOf(documents_[units_[quotes_[q].unit].doc]); }
 
  private:
   const std::vector<Document>& documents_;

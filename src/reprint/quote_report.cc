@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "reprint/document_text.h"
 
 namespace reprint::internal {
 namespace {
@@ -16,10 +17,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 double Round6(double x) { return std::round(x * 1e6) / 1e6; }
-
-std::string_view SpanText(const Document& d, const Span& s) {
-  return std::string_view(d.text).substr(s.begin, s.size());
-}
 
 // White space collapsed to single spaces; cut at a character boundary after
 // `max` bytes, with "...".
@@ -320,8 +317,8 @@ std::optional<QuoteComparison> CompareWithFullest(const std::vector<Document>& d
   out.fullest = MemberIndex(result.clusters[c], qc->fullest);
   const Unit& fu = result.units[qc->fullest];
   const Unit& mu = result.units[qm.unit];
-  const NormalizedText a = Normalize(documents[fu.doc].text, fu.span, result.options.normalize);
-  const NormalizedText b = Normalize(documents[mu.doc].text, mu.span, result.options.normalize);
+  const NormalizedText a = Normalize(TextOf(documents[fu.doc]), fu.span, result.options.normalize);
+  const NormalizedText b = Normalize(TextOf(documents[mu.doc]), mu.span, result.options.normalize);
   // Words outside every edit but spelling ones are shared.
   std::vector<char> shared_a(a.tokens.size(), 1), shared_b(b.tokens.size(), 1);
   for (const WordEdit& e : qm.diff.edits) {

@@ -10,16 +10,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "nlohmann/json.hpp"
+#include "reprint/document_text.h"
 #include "reprint/internal/quote_report.h"
 
 namespace reprint {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string_view SpanText(const Document& d, const Span& s) {
-  return std::string_view(d.text).substr(s.begin, s.size());
-}
 
 Json ParamsJson(const ScanOptions& o) {
   Json p;
@@ -220,7 +217,7 @@ Json DocumentJson(const Document& d) {
   j["path"] = d.path;
   if (d.line > 0) j["line"] = d.line;
   if (!d.date.empty()) j["date"] = d.date;
-  j["bytes"] = d.text.size();
+  j["bytes"] = d.size();
   return j;
 }
 

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <utility>
 
+#include "reprint/document_text.h"
 #include "reprint/internal/threads.h"
 #include "reprint/link_prune.h"
 #include "reprint/minhash.h"
@@ -19,14 +20,6 @@ namespace reprint {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Runs fn(i) for i in [0, n) on `threads` threads in contiguous chunks.
-template <typename Fn>
-void ParallelFor(size_t n, int threads, Fn fn) {
-  internal::RunOnChunks(n, threads, [&](size_t, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) fn(i);
-  });
-}
 
 // Serializes progress events from worker threads and sends at most one every
 // 1/16 of a second (plus the last one of each stage).
@@ -139,33 +132,42 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   const bool want_quotes = options.unit == UnitKind::kQuote ||
                            (options.unit == UnitKind::kParagraph && options.paragraph_quotes);
   std::vector<std::vector<QuoteUnit>> doc_quotes(want_quotes ? documents.size() : 0);
-  if (want_quotes) {
+  // Each document's paragraphs (or whole text), found on the workers, each
+  // reading the texts of its documents once.
+  std::vector<std::vector<Span>> doc_spans(documents.size());
+  {
     QuoteOptions quote = options.quote;
     quote.segment = options.segment;
     SpeakerOptions speaker = options.speaker;
     speaker.segment = options.segment;
-    ParallelFor(documents.size(), options.threads, [&](size_t d) {
-      doc_quotes[d] = FindQuoteUnits(documents[d].text, quote, speaker);
-      std::stable_sort(doc_quotes[d].begin(), doc_quotes[d].end(),
-                       [](const QuoteUnit& a, const QuoteUnit& b) {
-                         return std::pair(a.quote.inner.begin, a.quote.inner.end) <
-                                std::pair(b.quote.inner.begin, b.quote.inner.end);
-                       });
+    internal::RunOnChunks(documents.size(), options.threads, [&](size_t, size_t begin, size_t end) {
+      for (size_t d = begin; d < end; ++d) {
+        const std::string_view text = TextOf(documents[d]);
+        if (options.unit == UnitKind::kDoc) {
+          const Span s = WholeText(text);
+          if (s.size() > 0) doc_spans[d].push_back(s);
+        } else if (options.unit == UnitKind::kParagraph) {
+          doc_spans[d] = SegmentParagraphs(text, options.segment);
+        }
+        if (!want_quotes) continue;
+        doc_quotes[d] = FindQuoteUnits(text, quote, speaker);
+        std::stable_sort(doc_quotes[d].begin(), doc_quotes[d].end(),
+                         [](const QuoteUnit& a, const QuoteUnit& b) {
+                           return std::pair(a.quote.inner.begin, a.quote.inner.end) <
+                                  std::pair(b.quote.inner.begin, b.quote.inner.end);
+                         });
+      }
     });
   }
   std::vector<Unit> all;
   for (uint32_t d = 0; d < documents.size(); ++d) {
-    const std::string& text = documents[d].text;
-    stats.bytes += text.size();
+    stats.bytes += documents[d].size();
     if (options.unit == UnitKind::kDoc) {
-      Span s = WholeText(text);
-      if (s.size() > 0) all.push_back(Unit{d, UnitKind::kDoc, s});
+      for (const Span& s : doc_spans[d]) all.push_back(Unit{d, UnitKind::kDoc, s});
     } else {
       const size_t first = all.size();
       if (options.unit == UnitKind::kParagraph) {
-        for (const Span& s : SegmentParagraphs(text, options.segment)) {
-          all.push_back(Unit{d, UnitKind::kParagraph, s});
-        }
+        for (const Span& s : doc_spans[d]) all.push_back(Unit{d, UnitKind::kParagraph, s});
       }
       if (want_quotes && !doc_quotes[d].empty()) {
         for (const QuoteUnit& q : doc_quotes[d]) all.push_back(Unit{d, UnitKind::kQuote, q.quote.inner});
@@ -176,6 +178,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       }
     }
   }
+  doc_spans.clear();
+  doc_spans.shrink_to_fit();
   stats.documents = documents.size();
   timer.Done("segment");
 
@@ -206,7 +210,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     const uint64_t done = units_done.fetch_add(1, std::memory_order_relaxed) + 1;
     const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
     if ((done & 255) == 0) reporter.Update("shingle+sign", done, all.size(), bytes);
-    NormalizeInto(documents[u.doc].text, u.span, options.normalize, &s.norm);
+    NormalizeInto(TextOf(documents[u.doc]), u.span, options.normalize, &s.norm);
     // Quotes were filtered by their own word count (options.quote.min_words).
     const int min_words = u.kind == UnitKind::kQuote ? 1 : options.min_words;
     if (s.norm.tokens.size() < static_cast<size_t>(min_words)) return;
@@ -390,6 +394,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   stats.quote_clusters = qstats.clusters;
   stats.quote_variants = qstats.variants;
   timer.Done("quotes");
+  if (absl::Status s = TextStatus(documents); !s.ok()) return s;
   return result;
 }
 
