@@ -133,6 +133,67 @@ TEST(VerifyTest, VerifyMatchesScorePairOnRandomSets) {
   }
 }
 
+// Every field of every pair equal (bit-exact scores: the report prints them).
+void ExpectSamePairs(const std::vector<VerifiedPair>& got, const std::vector<VerifiedPair>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].a, want[i].a) << i;
+    EXPECT_EQ(got[i].b, want[i].b) << i;
+    EXPECT_EQ(got[i].score.jaccard, want[i].score.jaccard) << i;
+    EXPECT_EQ(got[i].score.containment_a_in_b, want[i].score.containment_a_in_b) << i;
+    EXPECT_EQ(got[i].score.containment_b_in_a, want[i].score.containment_b_in_a) << i;
+    EXPECT_EQ(got[i].score.shared, want[i].score.shared) << i;
+  }
+}
+
+// Spilled sets are scored a connected component of candidates at a time (and
+// a component past 32 MB of sets pair by pair): the same pairs, in the same
+// order, with the same skips, as sets in memory.
+TEST(VerifyTest, SpilledSetsVerifyAsInMemory) {
+  std::mt19937_64 rng(22);
+  ShingleSets memory, spilled(SpillOptions{.above_bytes = 0, .min_mean_values = 0, .dir = {}});
+  // 300 small sets in families of five over small universes, then 100 sets
+  // of about 45,000 values (36 MB), each overlapping the next, chained into
+  // one component.
+  std::vector<CandidatePair> cand;
+  for (uint32_t i = 0; i < 400; ++i) {
+    std::vector<uint64_t> set;
+    const bool big = i >= 300;
+    const uint64_t universe = big ? 100000 : 20 + (i / 5) % 7 * 30;
+    const uint64_t base = big ? (i - 300) * 20000 : i / 5 * 1000;
+    const size_t size = big ? 60000 : rng() % 90;
+    for (size_t k = 0; k < size; ++k) set.push_back(base + rng() % universe);
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+    memory.Add(set);
+    spilled.Add(set);
+  }
+  ASSERT_TRUE(spilled.spilled());
+  for (uint32_t a = 0; a < 300; ++a) {
+    for (uint32_t b = a + 1; b < 300 && b / 5 <= a / 5 + 1; ++b) cand.push_back({a, b});
+  }
+  for (uint32_t a = 300; a + 1 < 400; ++a) {
+    cand.push_back({a, a + 1});
+    if (a % 3 == 0 && a + 7 < 400) cand.push_back({a, a + 7});
+  }
+  std::sort(cand.begin(), cand.end());
+  auto allowed = [](uint32_t a, uint32_t b) { return (a * 7 + b) % 11 != 0; };
+  for (double t : {0.2, 0.5}) {
+    for (int threads : {1, 3}) {
+      VerifyStats want_stats, got_stats;
+      const std::vector<VerifiedPair> want =
+          Verify(cand, memory, Measure::kBoth, t, allowed, threads, &want_stats);
+      const std::vector<VerifiedPair> got =
+          Verify(cand, spilled, Measure::kBoth, t, allowed, threads, &got_stats);
+      ASSERT_GT(want.size(), 50u);
+      ExpectSamePairs(got, want);
+      EXPECT_EQ(got_stats.skipped, want_stats.skipped);
+      EXPECT_EQ(got_stats.verified, want_stats.verified);
+    }
+  }
+  EXPECT_TRUE(spilled.status().ok());
+}
+
 TEST(ClusterTest, ConnectedComponentsSorted) {
   std::vector<VerifiedPair> pairs = {{5, 6, {}}, {0, 3, {}}, {3, 4, {}}, {1, 2, {}}};
   std::vector<Cluster> c = BuildClusters(8, pairs, PairListing::kAll);
