@@ -9,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "reprint/internal/pread.h"
 #include "simdjson.h"
 #include "xxhash.h"
 
@@ -36,27 +37,18 @@ bool TextFile::ReadAt(uint64_t offset, uint64_t length, std::string* out) const 
   // document, read about once per stage; folders can hold more files than a
   // process may keep open.
   int fd = -1;
+  int err = 0;
   if (kind == Kind::kJsonl) {
     std::lock_guard<std::mutex> lock(mu_);
     if (fd_ < 0) fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     fd = fd_;
+    if (fd < 0) err = errno;
   } else {
     fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) err = errno;
   }
-  int err = fd < 0 ? errno : 0;
   out->resize(length);
-  char* p = out->data();
-  uint64_t left = length;
-  while (err == 0 && left > 0) {
-    const ssize_t r = pread(fd, p, left, static_cast<off_t>(offset));
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0) err = errno;
-    if (r == 0) err = ENODATA;  // the file got shorter
-    if (r <= 0) break;
-    p += r;
-    left -= static_cast<uint64_t>(r);
-    offset += static_cast<uint64_t>(r);
-  }
+  if (err == 0) err = internal::PreadFully(fd, out->data(), length, offset);
   if (kind == Kind::kWhole && fd >= 0) close(fd);
   if (err != 0) {
     Fail(path + ": cannot read it again: " +

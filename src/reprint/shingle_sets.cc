@@ -9,6 +9,8 @@
 #include <cstring>
 #include <utility>
 
+#include "reprint/internal/pread.h"
+
 namespace reprint {
 namespace {
 
@@ -47,19 +49,6 @@ bool WriteAll(int fd, const void* data, size_t bytes) {
     if (w <= 0) return false;
     p += w;
     bytes -= static_cast<size_t>(w);
-  }
-  return true;
-}
-
-bool ReadAllAt(int fd, void* data, size_t bytes, uint64_t offset) {
-  char* p = static_cast<char*>(data);
-  while (bytes > 0) {
-    const ssize_t r = pread(fd, p, bytes, static_cast<off_t>(offset));
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return false;
-    p += r;
-    bytes -= static_cast<size_t>(r);
-    offset += static_cast<uint64_t>(r);
   }
   return true;
 }
@@ -192,8 +181,8 @@ std::span<const uint64_t> ShingleSets::Read(uint32_t i, std::vector<uint64_t>* b
     return std::span<const uint64_t>(f.pending.data() + (at - f.written) / sizeof(uint64_t), n);
   }
   if (buf->size() < n) buf->resize(std::max(n, buf->size() * 2));
-  if (!ReadAllAt(f.fd, buf->data(), n * sizeof(uint64_t), at)) {
-    Fail(ScratchError("read", f.dir, errno == 0 ? EIO : errno));
+  if (const int err = internal::PreadFully(f.fd, buf->data(), n * sizeof(uint64_t), at)) {
+    Fail(ScratchError("read", f.dir, err));
     return {};
   }
   return std::span<const uint64_t>(buf->data(), n);
@@ -222,8 +211,9 @@ void ShingleSets::ForEach(
           std::min<uint64_t>(std::max(kBlockValues, n), (f.written - at) / sizeof(uint64_t)));
       if (block.size() < block_values) block.resize(block_values);
       block_at = at;
-      if (!ReadAllAt(f.fd, block.data(), block_values * sizeof(uint64_t), at)) {
-        Fail(ScratchError("read", f.dir, errno == 0 ? EIO : errno));
+      if (const int err =
+              internal::PreadFully(f.fd, block.data(), block_values * sizeof(uint64_t), at)) {
+        Fail(ScratchError("read", f.dir, err));
         block_values = 0;
         fn(i, {});
         continue;
