@@ -454,6 +454,33 @@ TEST(CliTest, HugePagesDoNotChangeTheReport) {
   EXPECT_TRUE(with.out == without.out) << "huge pages changed the report";
 }
 
+// Doc scans read texts again from the files (a folder of files, or one
+// JSONL file); holding them gives the same report in every format.
+TEST(CliTest, TextsReadAgainGiveTheSameReport) {
+  TempDir dir;
+  const std::string gen = WriteGeneratedCorpus(dir, "gen");
+  std::string jsonl;
+  std::mt19937_64 rng(20240611);
+  for (const Document& d : testing::MutatedCorpus(60, rng)) {
+    jsonl += Json{{"id", d.id}, {"text", d.text}}.dump() + "\n";
+  }
+  const std::string lines = dir.Write("gen.jsonl", jsonl);
+  for (const std::string& input : {gen, lines}) {
+    for (const char* format : {"json", "text", "html"}) {
+      SCOPED_TRACE(input + " " + format);
+      CliRun read_again = RunCli(dir, {"scan", "--unit", "doc", "--format", format, input});
+      ASSERT_EQ(read_again.exit_code, 0) << Describe(read_again);
+      CliRun held =
+          RunCli(dir, {"scan", "--unit", "doc", "--keep-text", "--format", format, input});
+      ASSERT_EQ(held.exit_code, 0) << Describe(held);
+      EXPECT_TRUE(read_again.out == held.out) << "--keep-text changed the report";
+      if (std::string(format) == "json") {
+        EXPECT_FALSE(ParseReport(read_again.out)["clusters"].empty());
+      }
+    }
+  }
+}
+
 TEST(CliTest, ThreadCountDoesNotChangeTheReport) {
   TempDir dir;
   const std::string gen = WriteGeneratedCorpus(dir, "gen");
