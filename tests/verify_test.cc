@@ -146,9 +146,10 @@ void ExpectSamePairs(const std::vector<VerifiedPair>& got, const std::vector<Ver
   }
 }
 
-// Spilled sets are scored a connected component of candidates at a time (and
-// a component past 32 MB of sets pair by pair): the same pairs, in the same
-// order, with the same skips, as sets in memory.
+// Spilled sets are scored a connected component of candidates at a time (a
+// component past 32 MB of sets pair by pair, one with many candidates by all
+// threads): the same pairs, in the same order, with the same skips, as sets
+// in memory.
 TEST(VerifyTest, SpilledSetsVerifyAsInMemory) {
   std::mt19937_64 rng(22);
   ShingleSets memory, spilled(SpillOptions{.above_bytes = 0, .min_mean_values = 0, .dir = {}});
@@ -169,12 +170,17 @@ TEST(VerifyTest, SpilledSetsVerifyAsInMemory) {
     spilled.Add(set);
   }
   ASSERT_TRUE(spilled.spilled());
+  // Components: ten families alone (sets 0-49), then families linked to the
+  // next into one component (50-299), then the large sets' one (300-399).
+  // With 3 threads the last two have more than their share of candidates.
   for (uint32_t a = 0; a < 300; ++a) {
-    for (uint32_t b = a + 1; b < 300 && b / 5 <= a / 5 + 1; ++b) cand.push_back({a, b});
+    const uint32_t last_family = a < 50 ? a / 5 : a / 5 + 1;
+    for (uint32_t b = a + 1; b < 300 && b / 5 <= last_family; ++b) cand.push_back({a, b});
   }
   for (uint32_t a = 300; a + 1 < 400; ++a) {
-    cand.push_back({a, a + 1});
-    if (a % 3 == 0 && a + 7 < 400) cand.push_back({a, a + 7});
+    for (uint32_t d : {1u, 2u, 3u, 7u}) {
+      if (a + d < 400) cand.push_back({a, a + d});
+    }
   }
   std::sort(cand.begin(), cand.end());
   auto allowed = [](uint32_t a, uint32_t b) { return (a * 7 + b) % 11 != 0; };

@@ -55,6 +55,7 @@ class ShingleSets {
 
   uint32_t size() const { return static_cast<uint32_t>(sizes_.size()); }
   uint32_t set_size(uint32_t i) const { return sizes_[i]; }
+  uint64_t total_values() const { return values_; }  // in all sets
   // Whether the sets are in a scratch file.
   bool spilled() const { return file_ != nullptr; }
 

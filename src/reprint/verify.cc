@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <span>
 
 #include "reprint/internal/sorted.h"
@@ -171,15 +172,19 @@ void ScoreInOrder(const std::vector<CandidatePair>& candidates, const uint32_t* 
 // Spilled sets cost a read each, and candidates in (a, b) order read b's set
 // once per pair: 2.5M reads for the 1 GB doc corpus. Scored one connected
 // component of the candidate graph at a time instead, with the component's
-// sets read once into memory, every set is read about once. Components
-// whose sets exceed kComponentBytes (a giant one: boilerplate, one story
-// copied 100,000 times) are scored pair by pair. Hits are sorted back into
-// candidate order, so the result is Verify's in memory.
+// sets read once into memory, every set is read about once. Licence texts
+// and other shared boilerplate join many families into one large component
+// (13 MB of sets and 50,938 of the 70,311 candidates in the 100 MB doc
+// corpus, 142 MB and 1.09M of 2.5M at 1 GB), so a component may hold a
+// quarter of all sets, and at least 32 MB; one past that (one story copied
+// 100,000 times) is scored pair by pair. Hits are sorted back
+// into candidate order, so the result is Verify's in memory.
 std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
                                   const ShingleSets& sets, Measure measure, double threshold,
                                   const std::function<bool(uint32_t, uint32_t)>& allowed,
                                   int threads, uint64_t* skipped) {
-  constexpr uint64_t kComponentBytes = uint64_t{32} << 20;
+  const uint64_t max_component_bytes =
+      std::max(uint64_t{32} << 20, sets.total_values() * sizeof(uint64_t) / 4);
   const uint32_t n = sets.size();
   std::vector<uint32_t> parent(n);
   for (uint32_t u = 0; u < n; ++u) parent[u] = u;
@@ -217,50 +222,104 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
   for (uint32_t u = 0; u < n; ++u) {
     if (begin[u + 1] > begin[u]) roots.push_back(u);
   }
-  // Workers take components in turn; each keeps its hits.
+  // A component's sets, read into one array: set m of `members` (sorted) is
+  // values[at[m], at[m + 1]).
+  struct Loaded {
+    std::vector<uint32_t> members;
+    std::vector<size_t> at;
+    std::vector<uint64_t> values;
+    std::span<const uint64_t> Of(uint32_t u) const {
+      const size_t m = static_cast<size_t>(
+          std::lower_bound(members.begin(), members.end(), u) - members.begin());
+      return std::span<const uint64_t>(values.data() + at[m], at[m + 1] - at[m]);
+    }
+  };
+  // Members of the component whose candidates are order[first, last), and
+  // the bytes of their sets.
+  auto members_of = [&](uint32_t first, uint32_t last, Loaded* c) {
+    c->members.clear();
+    for (uint32_t k = first; k < last; ++k) {
+      c->members.push_back(candidates[order[k]].a);
+      c->members.push_back(candidates[order[k]].b);
+    }
+    std::sort(c->members.begin(), c->members.end());
+    c->members.erase(std::unique(c->members.begin(), c->members.end()), c->members.end());
+    c->at.assign(1, 0);
+    for (uint32_t u : c->members) c->at.push_back(c->at.back() + sets.set_size(u));
+    return c->at.back() * sizeof(uint64_t);
+  };
+  // Reads members [lo, hi) of c into place.
+  auto load = [&](Loaded* c, size_t lo, size_t hi, std::vector<uint64_t>* buf) {
+    for (size_t m = lo; m < hi; ++m) {
+      const std::span<const uint64_t> s = sets.Read(c->members[m], buf);
+      std::copy(s.begin(), s.end(), c->values.begin() + static_cast<ptrdiff_t>(c->at[m]));
+    }
+  };
+  auto score = [&](const Loaded& c, uint32_t first, uint32_t last, std::vector<Hit>* out) {
+    for (uint32_t k = first; k < last; ++k) {
+      const CandidatePair& p = candidates[order[k]];
+      PairScore s;
+      if (ScoreIfQualifies(c.Of(p.a), c.Of(p.b), measure, threshold, &s)) {
+        out->push_back({order[k], s.shared});
+      }
+    }
+  };
+  // Workers take components in turn; each keeps its hits. A component with
+  // more than its share of the candidates (the licence-text one holds 43% of
+  // them at 1 GB) would leave the other workers idle: those (at most four
+  // per worker) are set aside and done one at a time after, each by all
+  // workers.
+  const size_t big_candidates =
+      threads > 1 ? std::max<size_t>(1, order.size() / (4 * static_cast<size_t>(threads)))
+                  : std::numeric_limits<size_t>::max();
   std::vector<std::vector<Hit>> parts(internal::ChunkCount(roots.size(), threads));
+  std::vector<uint32_t> big;  // roots, in order
+  std::mutex big_mu;
   std::atomic<size_t> next{0};
   internal::RunOnThreads(static_cast<int>(parts.size()), [&](int t) {
     std::vector<Hit>& out = parts[static_cast<size_t>(t)];
-    std::vector<uint32_t> members;
-    std::vector<uint64_t> values, buf;
-    std::vector<size_t> at;
+    Loaded c;
+    std::vector<uint64_t> buf;
     for (size_t r = next.fetch_add(1); r < roots.size(); r = next.fetch_add(1)) {
       const uint32_t first = begin[roots[r]], last = begin[roots[r] + 1];
-      members.clear();
-      uint64_t bytes = 0;
-      for (uint32_t k = first; k < last; ++k) {
-        members.push_back(candidates[order[k]].a);
-        members.push_back(candidates[order[k]].b);
+      if (last - first > big_candidates) {
+        std::lock_guard<std::mutex> lock(big_mu);
+        big.push_back(roots[r]);
+        continue;
       }
-      std::sort(members.begin(), members.end());
-      members.erase(std::unique(members.begin(), members.end()), members.end());
-      for (uint32_t u : members) bytes += sets.set_size(u) * sizeof(uint64_t);
-      if (bytes > kComponentBytes) {
+      if (members_of(first, last, &c) > max_component_bytes) {
         ScoreInOrder(candidates, order.data(), first, last, sets, measure, threshold, &out);
         continue;
       }
-      values.clear();
-      at.assign(1, 0);
-      for (uint32_t u : members) {
-        const std::span<const uint64_t> s = sets.Read(u, &buf);
-        values.insert(values.end(), s.begin(), s.end());
-        at.push_back(values.size());
-      }
-      auto set_of = [&](uint32_t u) {
-        const size_t m = static_cast<size_t>(
-            std::lower_bound(members.begin(), members.end(), u) - members.begin());
-        return std::span<const uint64_t>(values.data() + at[m], at[m + 1] - at[m]);
-      };
-      for (uint32_t k = first; k < last; ++k) {
-        const CandidatePair& c = candidates[order[k]];
-        PairScore s;
-        if (ScoreIfQualifies(set_of(c.a), set_of(c.b), measure, threshold, &s)) {
-          out.push_back({order[k], s.shared});
-        }
-      }
+      c.values.resize(c.at.back());
+      load(&c, 0, c.members.size(), &buf);
+      score(c, first, last, &out);
     }
   });
+  std::sort(big.begin(), big.end());
+  for (uint32_t root : big) {
+    const uint32_t first = begin[root], last = begin[root + 1];
+    Loaded c;
+    const bool fits = members_of(first, last, &c) <= max_component_bytes;
+    if (fits) {
+      c.values.resize(c.at.back());
+      internal::RunOnChunks(c.members.size(), threads, [&](size_t, size_t lo, size_t hi) {
+        std::vector<uint64_t> buf;
+        load(&c, lo, hi, &buf);
+      });
+    }
+    const size_t chunks = internal::ChunkCount(last - first, threads);
+    std::vector<std::vector<Hit>> out(chunks);
+    internal::RunOnChunks(last - first, threads, [&](size_t k, size_t lo, size_t hi) {
+      const uint32_t from = first + static_cast<uint32_t>(lo), to = first + static_cast<uint32_t>(hi);
+      if (fits) {
+        score(c, from, to, &out[k]);
+      } else {
+        ScoreInOrder(candidates, order.data(), from, to, sets, measure, threshold, &out[k]);
+      }
+    });
+    for (std::vector<Hit>& o : out) parts.push_back(std::move(o));
+  }
   std::vector<Hit> hits;
   size_t total = 0;
   for (const std::vector<Hit>& p : parts) total += p.size();
