@@ -177,6 +177,27 @@ TEST(ScanTest, UnwritableScratchFolderFailsTheScan) {
   EXPECT_NE(r.status().message().find("/nonexistent/x"), std::string::npos) << r.status();
 }
 
+// A doc unit is its text without surrounding white space; a document of
+// white space only is no unit at all (not one too short).
+TEST(ScanTest, DocUnitsAreTrimmedAndBlankDocumentsSkipped) {
+  const std::string words = "one two three four five six seven eight nine ten eleven";
+  std::vector<Document> docs(3);
+  docs[0].text = " \n\t \n";
+  docs[1].text = "\n  " + words + " \n\n";
+  docs[2].text = words;
+  ScanOptions opt;
+  opt.unit = UnitKind::kDoc;
+  absl::StatusOr<ScanResult> r = Scan(docs, opt);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->stats.units, 2u);
+  EXPECT_EQ(r->stats.units_too_short, 0u);
+  ASSERT_EQ(r->units.size(), 2u);
+  EXPECT_EQ(r->units[0].doc, 1u);
+  EXPECT_EQ(r->units[0].span, (Span{3, static_cast<uint32_t>(3 + words.size())}));
+  EXPECT_EQ(r->units[1].span, (Span{0, static_cast<uint32_t>(words.size())}));
+  ASSERT_EQ(r->clusters.size(), 1u);
+}
+
 TEST(ScanTest, DocUnitsFindNearDuplicateDocuments) {
   const std::string text = testing::ReadSourceFile("corpus/seeds/000_6fa34ba821cba727.txt");
   std::vector<Document> docs(3);

@@ -132,10 +132,12 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   const bool want_quotes = options.unit == UnitKind::kQuote ||
                            (options.unit == UnitKind::kParagraph && options.paragraph_quotes);
   std::vector<std::vector<QuoteUnit>> doc_quotes(want_quotes ? documents.size() : 0);
-  // Each document's paragraphs (or whole text), found on the workers, each
-  // reading the texts of its documents once.
-  std::vector<std::vector<Span>> doc_spans(documents.size());
-  {
+  // Each document's paragraphs, found on the workers, each reading the texts
+  // of its documents once. A doc unit starts as the whole text; the first
+  // read of it, in the per-unit stage, trims it (WholeText), so a doc scan
+  // reads each text once fewer.
+  std::vector<std::vector<Span>> doc_spans(options.unit == UnitKind::kDoc ? 0 : documents.size());
+  if (options.unit != UnitKind::kDoc) {
     QuoteOptions quote = options.quote;
     quote.segment = options.segment;
     SpeakerOptions speaker = options.speaker;
@@ -143,10 +145,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     internal::RunOnChunks(documents.size(), options.threads, [&](size_t, size_t begin, size_t end) {
       for (size_t d = begin; d < end; ++d) {
         const std::string_view text = TextOf(documents[d]);
-        if (options.unit == UnitKind::kDoc) {
-          const Span s = WholeText(text);
-          if (s.size() > 0) doc_spans[d].push_back(s);
-        } else if (options.unit == UnitKind::kParagraph) {
+        if (options.unit == UnitKind::kParagraph) {
           doc_spans[d] = SegmentParagraphs(text, options.segment);
         }
         if (!want_quotes) continue;
@@ -163,7 +162,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   for (uint32_t d = 0; d < documents.size(); ++d) {
     stats.bytes += documents[d].size();
     if (options.unit == UnitKind::kDoc) {
-      for (const Span& s : doc_spans[d]) all.push_back(Unit{d, UnitKind::kDoc, s});
+      const uint32_t size = static_cast<uint32_t>(documents[d].size());
+      all.push_back(Unit{d, UnitKind::kDoc, Span{0, size}});
     } else {
       const size_t first = all.size();
       if (options.unit == UnitKind::kParagraph) {
@@ -206,11 +206,18 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   };
   std::atomic<uint64_t> units_done{0}, bytes_done{0};
   auto compute = [&](size_t i, Scratch& s) {
-    const Unit& u = all[i];
+    Unit& u = all[i];
     const uint64_t done = units_done.fetch_add(1, std::memory_order_relaxed) + 1;
     const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
     if ((done & 255) == 0) reporter.Update("shingle+sign", done, all.size(), bytes);
-    NormalizeInto(TextOf(documents[u.doc]), u.span, options.normalize, &s.norm);
+    const std::string_view text = TextOf(documents[u.doc]);
+    // A doc unit is its text without leading and trailing white space, and
+    // none when that is empty (marked by an empty span: see keep).
+    if (u.kind == UnitKind::kDoc) {
+      u.span = WholeText(text);
+      if (u.span.size() == 0) return;
+    }
+    NormalizeInto(text, u.span, options.normalize, &s.norm);
     // Quotes were filtered by their own word count (options.quote.min_words).
     const int min_words = u.kind == UnitKind::kQuote ? 1 : options.min_words;
     if (s.norm.tokens.size() < static_cast<size_t>(min_words)) return;
@@ -260,7 +267,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       result.quotes.push_back(std::move(*quote));
     }
     if (!features[i]) {
-      ++stats.units_too_short;
+      if (all[i].kind != UnitKind::kDoc || all[i].span.size() > 0) ++stats.units_too_short;
       return;
     }
     UnitFeatures& f = *features[i];
