@@ -96,7 +96,8 @@ namespace {
 bool ReadAgain(const Document& d, std::string* out) {
   const TextOrigin& o = d.origin;
   const TextFile& file = *o.file;
-  const std::string where = d.line > 0 ? file.path + ":" + std::to_string(d.line) : file.path;
+  // "path:line" for messages, made only when a read fails.
+  auto where = [&] { return d.line > 0 ? file.path + ":" + std::to_string(d.line) : file.path; };
   if (file.kind == TextFile::Kind::kWhole) {
     if (!file.ReadAt(o.offset, o.length, out)) return false;
   } else {
@@ -114,14 +115,14 @@ bool ReadAgain(const Document& d, std::string* out) {
       }
     }
     if (!found) {
-      file.Fail(where + ": the record changed after it was read (no longer a JSON object with "
+      file.Fail(where() + ": the record changed after it was read (no longer a JSON object with "
                         "a string field \"" + file.text_field + "\")");
       return false;
     }
     out->assign(value);
   }
   if (out->size() != o.size || XXH3_64bits(out->data(), out->size()) != o.hash) {
-    file.Fail(where + ": the text changed after it was read (its size or XXH3 differs); "
+    file.Fail(where() + ": the text changed after it was read (its size or XXH3 differs); "
                       "scan a copy that does not change");
     return false;
   }
