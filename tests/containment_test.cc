@@ -161,11 +161,95 @@ TEST(ContainmentTest, CandidatesMatchBruteForceWithCrowdedBuckets) {
     }
     const std::vector<CandidatePair> want = ContainmentReference(fps, opt, 0.5);
     ASSERT_FALSE(want.empty());
-    for (int threads : {1, 2, 3}) {
-      EXPECT_EQ(ContainmentCandidates(fps, opt, 0.5, threads), want)
-          << "seed " << seed << " threads " << threads;
+    // Rounds of at most 100 postings: the crowded bucket is a round alone,
+    // larger than the limit.
+    for (uint64_t round_postings : {0, 100}) {
+      opt.round_postings = round_postings;
+      for (int threads : {1, 2, 3}) {
+        EXPECT_EQ(ContainmentCandidates(fps, opt, 0.5, threads), want)
+            << "seed " << seed << " round_postings " << round_postings << " threads " << threads;
+      }
     }
   }
+}
+
+// Fingerprints of `units` units: each unit's own plus some of a shared pool,
+// all spread over the whole 64-bit range (so over every index bucket).
+std::vector<std::vector<uint64_t>> PooledFingerprints(uint32_t seed, size_t units) {
+  std::mt19937_64 rng(seed);
+  std::vector<uint64_t> pool(300);
+  for (uint64_t& x : pool) x = rng();
+  std::vector<std::vector<uint64_t>> fps(units);
+  for (auto& f : fps) {
+    const size_t own = rng() % 20, shared = rng() % 25;
+    for (size_t k = 0; k < own; ++k) f.push_back(rng());
+    for (size_t k = 0; k < shared; ++k) f.push_back(pool[rng() % pool.size()]);
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+  }
+  return fps;
+}
+
+TEST(ContainmentTest, CandidatesMatchBruteForceWhenIndexedInManyRounds) {
+  // Rounds of at most 16 and 400 postings (of a few thousand): the index is
+  // built in hundreds of rounds of a few buckets each, or in about ten, not
+  // in one.
+  const uint32_t seed = 8;  // fixed; printed on failure
+  const std::vector<std::vector<uint64_t>> fps = PooledFingerprints(seed, 150);
+  ContainmentOptions opt;
+  opt.max_postings = 6;
+  const std::vector<CandidatePair> want = ContainmentReference(fps, opt, 0.5);
+  ASSERT_FALSE(want.empty());
+  for (uint64_t round_postings : {16, 400}) {
+    opt.round_postings = round_postings;
+    for (int threads : {1, 2, 3}) {
+      EXPECT_EQ(ContainmentCandidates(fps, opt, 0.5, threads), want)
+          << "seed " << seed << " round_postings " << round_postings << " threads " << threads;
+    }
+  }
+}
+
+TEST(ContainmentTest, SpilledFingerprintsGiveTheSameCandidates) {
+  const uint32_t seed = 9;  // fixed; printed on failure
+  const std::vector<std::vector<uint64_t>> fps = PooledFingerprints(seed, 200);
+  ShingleSets sets(SpillOptions{.above_bytes = 1024, .min_mean_values = 0, .dir = {}});
+  for (const std::vector<uint64_t>& f : fps) sets.Add(f);
+  ASSERT_TRUE(sets.spilled());
+  ContainmentOptions opt;
+  opt.max_postings = 6;
+  const std::vector<CandidatePair> want = ContainmentCandidates(fps, opt, 0.5);
+  ASSERT_FALSE(want.empty());
+  EXPECT_EQ(want, ContainmentReference(fps, opt, 0.5)) << "seed " << seed;
+  for (uint64_t round_postings : {0, 100}) {
+    opt.round_postings = round_postings;
+    for (int threads : {1, 2}) {
+      EXPECT_EQ(ContainmentCandidates(sets, opt, 0.5, threads), want)
+          << "seed " << seed << " round_postings " << round_postings << " threads " << threads;
+    }
+  }
+  EXPECT_TRUE(sets.status().ok()) << sets.status();
+}
+
+TEST(ContainmentTest, IndexOverManyPages) {
+  // 100000 units in blocks of 2 to 6 that share one fingerprint each, plus
+  // one of each unit's own: the index holds more groups than fit one of its
+  // pages (2^16 entries), and every pair within a block, only those, shares
+  // enough (1 of 2 fingerprints; need max(1, floor(0.5 * 0.5 * 2)) = 1).
+  const uint64_t kMix = 0x9E3779B97F4A7C15ull;  // spreads ids over all buckets
+  std::vector<std::vector<uint64_t>> fps;
+  std::vector<CandidatePair> want;
+  for (uint64_t block = 0; fps.size() < 100000; ++block) {
+    const uint32_t first = static_cast<uint32_t>(fps.size());
+    const uint32_t size = 2 + static_cast<uint32_t>(block % 5);
+    for (uint32_t u = first; u < first + size; ++u) {
+      std::vector<uint64_t> f = {(2 * block + 1) * kMix, (2 * uint64_t{u} + 2) * kMix << 1};
+      std::sort(f.begin(), f.end());
+      fps.push_back(f);
+      for (uint32_t v = u + 1; v < first + size; ++v) want.push_back({u, v});
+    }
+  }
+  ContainmentOptions opt;
+  for (int threads : {1, 2}) EXPECT_EQ(ContainmentCandidates(fps, opt, 0.5, threads), want);
 }
 
 TEST(ContainmentTest, Validate) {

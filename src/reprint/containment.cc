@@ -5,6 +5,8 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <span>
 #include <utility>
 
 #include "reprint/internal/threads.h"
@@ -55,12 +57,58 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
 
 namespace {
 
+// Ends each group in `Groups`; unit ids are below ShingleSets::size(), so
+// never this.
+constexpr uint32_t kEnd = std::numeric_limits<uint32_t>::max();
+
 // Indexed fingerprints: each group lists, in unit order, the 2 to
-// max_postings units that carry one fingerprint; members[group_begin[g],
-// group_begin[g + 1]) is group g.
-struct Groups {
-  std::vector<uint32_t> members;
-  std::vector<uint32_t> group_begin;  // one more than the number of groups
+// max_postings units that carry one fingerprint, then kEnd. Groups go in
+// order into pages of 2^page_bits entries, none split across two pages, and
+// an entry is found by a 32-bit position (page << page_bits | index). Pages
+// and not one vector: how many groups there are is known only after the
+// last round, and a vector grown by doubling held up to twice their size (4.3
+// million entries for 2.7 million on the 100 MB doc corpus); a page leaves
+// less than one group unused at its end. kEnd instead of a vector of group
+// starts: a unit's partners are then the entries after its own up to kEnd,
+// one 32-bit position per unit and group instead of a [from, to) pair.
+class Groups {
+ public:
+  // Groups of at most `largest_group` units.
+  explicit Groups(uint64_t largest_group)
+      : page_bits_(std::clamp(static_cast<int>(std::bit_width(largest_group)), 16, 31)) {}
+
+  // Appends `groups`, each followed by kEnd.
+  void Append(std::span<const uint32_t> groups) {
+    while (!groups.empty()) {
+      size_t take = pages_.empty() ? 0 : std::min(groups.size(), PageSize() - used_.back());
+      while (take > 0 && groups[take - 1] != kEnd) --take;  // whole groups only
+      if (take == 0) {
+        // Positions are 32-bit: 2^32 entries need over 2^31 postings (32 GB).
+        assert(((pages_.size() + 1) << page_bits_) <= (uint64_t{1} << 32));
+        pages_.push_back(std::make_unique_for_overwrite<uint32_t[]>(PageSize()));
+        used_.push_back(0);
+        continue;  // a page holds any group (a page size > largest_group)
+      }
+      std::copy_n(groups.begin(), take, pages_.back().get() + used_.back());
+      used_.back() += take;
+      groups = groups.subspan(take);
+    }
+  }
+
+  size_t pages() const { return pages_.size(); }
+  // The groups in page p, the last one ending the page.
+  std::span<const uint32_t> page(size_t p) const { return {pages_[p].get(), used_[p]}; }
+  uint32_t Position(size_t p, size_t i) const { return static_cast<uint32_t>(p << page_bits_ | i); }
+  const uint32_t* At(uint32_t position) const {
+    return pages_[position >> page_bits_].get() + (position & (PageSize() - 1));
+  }
+
+ private:
+  size_t PageSize() const { return size_t{1} << page_bits_; }
+
+  int page_bits_;
+  std::vector<std::unique_ptr<uint32_t[]>> pages_;
+  std::vector<size_t> used_;  // entries filled, per page
 };
 
 // Writes [begin, end), postings whose fingerprints agree in the top
@@ -103,15 +151,19 @@ void SortBucket(std::vector<std::pair<uint64_t, uint32_t>>::const_iterator begin
 // of the doc scan, and nearly all fingerprints are carried by one unit only
 // and never reach `Groups`. Buckets are taken a range at a time (a round),
 // each round collecting only its postings from a pass over the fingerprints,
-// so about a sixteenth of the postings is in memory at once, not all of them
-// (16 bytes each: they were the peak of the doc scan). Within a round, buckets are
-// split across threads in contiguous ranges and concatenated in order; rounds
-// go in bucket order, so the result depends on neither.
-Groups IndexedGroups(const ShingleSets& fingerprints, uint32_t max_postings, int threads) {
+// so about a sixteenth of the postings (ContainmentOptions::round_postings)
+// is in memory at once, not all of them (16 bytes each: they were the peak of
+// the doc scan). Within a round, buckets are split across threads in
+// contiguous ranges and concatenated in order; rounds go in bucket order, so
+// the result depends on neither.
+Groups IndexedGroups(const ShingleSets& fingerprints, const ContainmentOptions& options,
+                     int threads) {
   constexpr int kBucketBits = 12;
   constexpr size_t kBuckets = size_t{1} << kBucketBits;
-  constexpr uint64_t kMinRoundPostings = uint64_t{1} << 20;
   constexpr uint64_t kMaxRounds = 16;
+  constexpr uint64_t kMinRoundPostings = uint64_t{1} << 16;
+  constexpr uint64_t kPostingsPerUnit = 16;
+  constexpr uint64_t kMaxPerUnitRoundPostings = uint64_t{1} << 20;
   std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
   fingerprints.ForEach([&](uint32_t, std::span<const uint64_t> f) {
     for (uint64_t fp : f) ++bucket_begin[(fp >> (64 - kBucketBits)) + 1];
@@ -122,8 +174,15 @@ Groups IndexedGroups(const ShingleSets& fingerprints, uint32_t max_postings, int
   // Round r covers buckets [round_begin[r], round_begin[r + 1]): as many
   // whole buckets as fit the round's postings (at least one). About
   // kMaxRounds rounds at most, so the passes over the fingerprints stay few.
+  // Each pass touches every unit's set, so a round also takes at least
+  // kPostingsPerUnit postings per unit (up to 1M, 16 MB): 16 rounds over
+  // 16 MB of paragraph units (9 fingerprints each) made the index 40%
+  // slower, over documents (hundreds each) no slower (BM_ContainmentIndex).
   const uint64_t round_postings =
-      std::max(kMinRoundPostings, bucket_begin[kBuckets] / kMaxRounds + 1);
+      options.round_postings > 0
+          ? options.round_postings
+          : std::max({kMinRoundPostings, bucket_begin[kBuckets] / kMaxRounds + 1,
+                      std::min(kPostingsPerUnit * fingerprints.size(), kMaxPerUnitRoundPostings)});
   std::vector<size_t> round_begin{0};
   for (size_t b = 1; b < kBuckets; ++b) {
     if (bucket_begin[b + 1] - bucket_begin[round_begin.back()] > round_postings) {
@@ -131,34 +190,40 @@ Groups IndexedGroups(const ShingleSets& fingerprints, uint32_t max_postings, int
     }
   }
   round_begin.push_back(kBuckets);
-  std::vector<std::pair<uint64_t, uint32_t>> postings;
-  std::vector<Groups> parts(static_cast<size_t>(threads));
-  Groups all;
+  // Sized once for the largest round: resize() round by round grew it to
+  // twice a round.
+  uint64_t largest_round = 0;
+  for (size_t r = 0; r + 1 < round_begin.size(); ++r) {
+    largest_round =
+        std::max(largest_round, bucket_begin[round_begin[r + 1]] - bucket_begin[round_begin[r]]);
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> postings(largest_round);
+  // next[u]: how many of unit u's fingerprints the rounds so far took. Sets
+  // are sorted and rounds go up the fingerprints, so a round's part of a set
+  // starts there: a search per unit and round cost more than the 4 bytes.
+  std::vector<uint32_t> next(fingerprints.size(), 0);
+  std::vector<std::vector<uint32_t>> parts(static_cast<size_t>(threads));
+  Groups all(std::min<uint64_t>(options.max_postings, fingerprints.size()));
   for (size_t r = 0; r + 1 < round_begin.size(); ++r) {
     const size_t first_bucket = round_begin[r];
     const size_t last_bucket = round_begin[r + 1];
     const uint64_t base = bucket_begin[first_bucket];
-    postings.resize(bucket_begin[last_bucket] - base);
     {
       std::vector<uint64_t> fill(bucket_begin.begin() + static_cast<ptrdiff_t>(first_bucket),
                                  bucket_begin.begin() + static_cast<ptrdiff_t>(last_bucket));
       fingerprints.ForEach([&](uint32_t u, std::span<const uint64_t> f) {
-        // f is sorted: the round's fingerprints are one contiguous range.
-        auto it = std::lower_bound(f.begin(), f.end(), uint64_t{first_bucket}
-                                                           << (64 - kBucketBits));
-        for (; it != f.end(); ++it) {
-          const size_t b = *it >> (64 - kBucketBits);
+        uint32_t i = next[u];
+        for (; i < f.size(); ++i) {
+          const size_t b = f[i] >> (64 - kBucketBits);
           if (b >= last_bucket) break;
-          postings[fill[b - first_bucket]++ - base] = {*it, u};
+          postings[fill[b - first_bucket]++ - base] = {f[i], u};
         }
+        next[u] = i;
       });
     }
-    for (Groups& part : parts) {
-      part.members.clear();
-      part.group_begin.clear();
-    }
+    for (std::vector<uint32_t>& part : parts) part.clear();
     internal::RunOnChunks(last_bucket - first_bucket, threads, [&](size_t t, size_t lo, size_t hi) {
-      Groups& out = parts[t];
+      std::vector<uint32_t>& out = parts[t];
       std::vector<std::pair<uint64_t, uint32_t>> sorted;
       std::vector<uint32_t> fill;
       for (size_t b = first_bucket + lo; b < first_bucket + hi; ++b) {
@@ -174,21 +239,16 @@ Groups IndexedGroups(const ShingleSets& fingerprints, uint32_t max_postings, int
           auto e = g + 1;
           while (e != sorted.end() && e->first == g->first) ++e;
           const size_t size = static_cast<size_t>(e - g);
-          if (size >= 2 && size <= max_postings) {
-            out.group_begin.push_back(static_cast<uint32_t>(out.members.size()));
-            for (auto x = g; x != e; ++x) out.members.push_back(x->second);
+          if (size >= 2 && size <= options.max_postings) {
+            for (auto x = g; x != e; ++x) out.push_back(x->second);
+            out.push_back(kEnd);
           }
           g = e;
         }
       }
     });
-    for (const Groups& part : parts) {
-      const uint32_t shift = static_cast<uint32_t>(all.members.size());
-      for (uint32_t gb : part.group_begin) all.group_begin.push_back(gb + shift);
-      all.members.insert(all.members.end(), part.members.begin(), part.members.end());
-    }
+    for (const std::vector<uint32_t>& part : parts) all.Append(part);
   }
-  all.group_begin.push_back(static_cast<uint32_t>(all.members.size()));
   return all;
 }
 
@@ -208,27 +268,31 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
                                                  double threshold, int threads) {
   const uint32_t n = fingerprints.size();
   threads = std::max(1, std::min(threads, 64));
-  const Groups groups = IndexedGroups(fingerprints, options.max_postings, threads);
-  // For each unit, the ranges of members[] that follow it in its groups: its
-  // partners v > u. Shared fingerprints are then counted per unit u in a
-  // dense counter, never as one entry per (fingerprint, pair): that list
-  // would hold sum C(postings, 2) entries, 240M for 50 stories reprinted 200
-  // times each (tests/blowup_test.cc).
-  std::vector<uint64_t> offsets(static_cast<size_t>(n) + 1, 0);
-  const size_t num_groups = groups.group_begin.size() - 1;
-  for (size_t g = 0; g < num_groups; ++g) {
-    for (uint32_t x = groups.group_begin[g]; x + 1 < groups.group_begin[g + 1]; ++x) {
-      ++offsets[groups.members[x] + 1];
+  const Groups groups = IndexedGroups(fingerprints, options, threads);
+  // For each unit u, the positions of its entries in groups but the last
+  // ones: the entries that follow each, up to kEnd, are its partners v > u.
+  // Shared fingerprints are then counted per unit u in a dense counter, never
+  // as one entry per (fingerprint, pair): that list would hold
+  // sum C(postings, 2) entries, 240M for 50 stories reprinted 200 times each
+  // (tests/blowup_test.cc). 32-bit offsets: there are fewer partners than
+  // positions.
+  std::vector<uint32_t> offsets(static_cast<size_t>(n) + 1, 0);
+  for (size_t p = 0; p < groups.pages(); ++p) {
+    const std::span<const uint32_t> page = groups.page(p);
+    for (size_t i = 0; i + 1 < page.size(); ++i) {
+      if (page[i] != kEnd && page[i + 1] != kEnd) ++offsets[page[i] + 1];
     }
   }
   for (uint32_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
-  std::vector<std::pair<uint32_t, uint32_t>> partners(offsets[n]);  // [from, to) in members
+  std::vector<uint32_t> partners(offsets[n]);  // positions in groups
   {
-    std::vector<uint64_t> fill(offsets.begin(), offsets.end() - 1);
-    for (size_t g = 0; g < num_groups; ++g) {
-      const uint32_t end = groups.group_begin[g + 1];
-      for (uint32_t x = groups.group_begin[g]; x + 1 < end; ++x) {
-        partners[fill[groups.members[x]]++] = {x + 1, end};
+    std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (size_t p = 0; p < groups.pages(); ++p) {
+      const std::span<const uint32_t> page = groups.page(p);
+      for (size_t i = 0; i + 1 < page.size(); ++i) {
+        if (page[i] != kEnd && page[i + 1] != kEnd) {
+          partners[fill[page[i]]++] = groups.Position(p, i);
+        }
       }
     }
   }
@@ -236,15 +300,20 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
   // max(1, floor(slack * threshold * min(|u|, |v|))) = min(need[u], need[v]):
   // floor and the product are monotone in the size (and for a factor <= 0
   // or NaN both sides are 1). Looking it up in one array instead of each
-  // partner's fingerprint vector saves a cache miss per partner.
-  std::vector<double> need(n);
+  // partner's fingerprint vector saves a cache miss per partner. Clamped to
+  // 32 bits, which no pair's shared count reaches (2^32 - 1 fingerprints in
+  // one unit), so no comparison changes.
+  std::vector<uint32_t> need(n);
   for (uint32_t u = 0; u < n; ++u) {
-    need[u] = std::max(
+    const double f = std::max(
         1.0, std::floor(options.slack * threshold * static_cast<double>(fingerprints.set_size(u))));
+    need[u] = f < std::numeric_limits<uint32_t>::max() ? static_cast<uint32_t>(f)
+                                                       : std::numeric_limits<uint32_t>::max();
   }
   // Units are split across threads in contiguous ranges, each with its own
   // counter; the parts are concatenated in unit order.
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
+  constexpr uint32_t kAhead = 8;
   internal::RunOnChunks(n, threads, [&](size_t t, size_t begin, size_t end) {
     std::vector<CandidatePair>& out = parts[t];
     const uint32_t first = static_cast<uint32_t>(begin);
@@ -253,22 +322,32 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
     std::vector<uint32_t> touched;
     for (uint32_t u = first; u < last; ++u) {
       touched.clear();
-      for (uint64_t k = offsets[u]; k < offsets[u + 1]; ++k) {
-        for (uint32_t y = partners[k].first; y < partners[k].second; ++y) {
-          const uint32_t v = groups.members[y];
-          if (shared[v]++ == 0) touched.push_back(v);
+      for (uint32_t k = offsets[u]; k < offsets[u + 1]; ++k) {
+        // A unit's groups lie far apart, and where one ends is known only
+        // once it is read: asking now for the group kAhead partners on lets
+        // those reads overlap. On the 1 GB doc corpus counting took 5.5 s,
+        // against 8.5-11 s without (and 7.5 s with [from, to) pairs).
+        if (k + kAhead < partners.size()) __builtin_prefetch(groups.At(partners[k + kAhead]));
+        for (const uint32_t* y = groups.At(partners[k]) + 1; *y != kEnd; ++y) {
+          if (shared[*y]++ == 0) touched.push_back(*y);
         }
       }
       std::sort(touched.begin(), touched.end());
-      const double need_u = need[u];
+      const uint32_t need_u = need[u];
       for (uint32_t v : touched) {
-        if (static_cast<double>(shared[v]) >= std::min(need_u, need[v])) out.push_back({u, v});
+        if (shared[v] >= std::min(need_u, need[v])) out.push_back({u, v});
         shared[v] = 0;
       }
     }
   });
+  size_t total = 0;
+  for (const std::vector<CandidatePair>& part : parts) total += part.size();
   std::vector<CandidatePair> out = std::move(parts[0]);
-  for (size_t t = 1; t < parts.size(); ++t) out.insert(out.end(), parts[t].begin(), parts[t].end());
+  out.reserve(total);  // exactly, not by doubling
+  for (size_t t = 1; t < parts.size(); ++t) {
+    out.insert(out.end(), parts[t].begin(), parts[t].end());
+    parts[t] = {};
+  }
   return out;
 }
 

@@ -34,6 +34,12 @@ struct ContainmentOptions {
   // unit >= slack * threshold. Winnowing samples shingles unevenly, so the
   // slack keeps recall; exact verification removes what is proposed wrongly.
   double slack = 0.5;
+  // Postings (16 bytes each) the index sorts at once: it is built in rounds
+  // over ranges of fingerprints, each a pass over all of them. Smaller: less
+  // memory, more passes (a spilled store is read from its file once a pass).
+  // 0: automatic, a sixteenth of all postings, but at least 64K and 16 per
+  // unit (up to 1M).
+  uint64_t round_postings = 0;
 
   absl::Status Validate() const;
 };
