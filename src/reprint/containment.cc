@@ -9,6 +9,7 @@
 #include <span>
 #include <utility>
 
+#include "reprint/internal/hash_sort.h"
 #include "reprint/internal/threads.h"
 
 namespace reprint {
@@ -50,7 +51,8 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
       }
     }
   }
-  std::sort(out.begin(), out.end());
+  thread_local internal::HashSortScratch scratch;
+  internal::SortHashes(out, scratch);
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }

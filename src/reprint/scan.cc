@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "reprint/document_text.h"
+#include "reprint/internal/hash_sort.h"
 #include "reprint/internal/threads.h"
 #include "reprint/link_prune.h"
 #include "reprint/minhash.h"
@@ -196,6 +197,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     NormalizedText norm;
     std::vector<uint64_t> seq;
     std::vector<uint32_t> sig;
+    internal::HashSortScratch sort;
   };
   auto sign = [&](UnitFeatures& f, Scratch& s) {
     if (options.exact) return;
@@ -230,7 +232,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
       const std::vector<uint64_t> fp = Winnow(s.seq, options.containment.window);
       f.fingerprints.assign(fp.begin(), fp.end());  // exact size: kept to the end
     }
-    std::sort(s.seq.begin(), s.seq.end());
+    internal::SortHashes(s.seq, s.sort);
     f.set.assign(s.seq.begin(), std::unique(s.seq.begin(), s.seq.end()));
     if (!options.boilerplate.enabled) sign(f, s);
   };
