@@ -313,12 +313,19 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     // A block of units at a time, kept as soon as it is done: the per-unit
     // records of one block are alive at once, not the whole corpus's
     // (docs/design.md, "Speed and memory").
+    // A block ends after kBlockUnits units or kBlockBytes of their text,
+    // whichever comes first: its records (about twice its text) stay small
+    // for whole documents as for paragraphs.
     constexpr size_t kBlockUnits = 4096;
+    constexpr uint64_t kBlockBytes = uint64_t{2} << 20;
     if (!options.exact) keys.reserve(all.size() * static_cast<size_t>(lsh.bands));
     sets.Reserve(all.size());
     if (want_fingerprints) fingerprints.Reserve(all.size());
-    for (size_t begin = 0; begin < all.size(); begin += kBlockUnits) {
-      const size_t end = std::min(all.size(), begin + kBlockUnits);
+    for (size_t begin = 0, end = 0; begin < all.size(); begin = end) {
+      uint64_t block_bytes = 0;
+      do {
+        block_bytes += all[end++].span.size();
+      } while (end < all.size() && end - begin < kBlockUnits && block_bytes < kBlockBytes);
       compute_range(begin, end);
       for (size_t i = begin; i < end; ++i) keep(i);
     }
