@@ -6,6 +6,7 @@
 #include <ostream>
 #include <sstream>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -121,10 +122,11 @@ namespace {
 // The JSON report is written piece by piece (WriteJson): the bytes equal
 // those of the whole report built as one ordered_json and dumped with
 // kIndent, but neither that DOM nor that string ever exists. Each piece (a
-// document, a cluster, params, stats) is built and dumped on its own; a value
-// dumped alone has its lines indented from column 0, so every line after its
-// first is shifted right by the depth where it stands (JSON strings never
-// hold a raw newline, so every '\n' of a dump is a line break of the layout).
+// document, a cluster's member or pair, params, stats) is built and dumped
+// on its own, between brackets JsonSink writes; a value dumped alone has its
+// lines indented from column 0, so every line after its first is shifted
+// right by the depth where it stands (JSON strings never hold a raw newline,
+// so every '\n' of a dump is a line break of the layout).
 constexpr int kIndent = 1;
 
 std::string Dump(const Json& j) {
@@ -143,56 +145,49 @@ class JsonSink {
     if (buf_.size() >= kFlushBytes) Flush();
   }
 
-  // Appends `value` dumped alone, placed at `depth` levels of nesting.
-  void Value(const Json& value, int depth) {
+  // A container written piece by piece: Begin..., then its items (Key and
+  // a value for an object, Item and a value for an array), then End....
+  void BeginObject() { Begin('{'); }
+  void EndObject() { End('}'); }
+  void BeginArray() { Begin('['); }
+  void EndArray() { End(']'); }
+
+  // Starts the next member of the innermost object; a value must follow
+  // (Value, or a container). `key` is one of the report's field names: plain
+  // ASCII, nothing to escape.
+  void Key(std::string_view key) {
+    Item();
+    Raw("\"");
+    Raw(key);
+    Raw("\": ");
+  }
+  // Starts the next element of the innermost array; a value must follow.
+  void Item() {
+    Raw(open_.back()++ == 0 ? "\n" : ",\n");
+    Raw(std::string(open_.size() * kIndent, ' '));
+  }
+
+  // `value` dumped alone, placed where the current item stands.
+  void Value(const Json& value) {
     const std::string piece = Dump(value);
-    const size_t shift = static_cast<size_t>(depth) * kIndent;
+    const size_t shift = open_.size() * kIndent;
     size_t from = 0;
     for (size_t nl = piece.find('\n'); nl != std::string::npos; nl = piece.find('\n', from)) {
       buf_.append(piece, from, nl + 1 - from);
       buf_.append(shift, ' ');
       from = nl + 1;
-      if (buf_.size() >= kFlushBytes) Flush();  // a large cluster is not copied whole
+      if (buf_.size() >= kFlushBytes) Flush();
     }
     buf_.append(piece, from, std::string::npos);
     if (buf_.size() >= kFlushBytes) Flush();
   }
-
-  // `"key": value` as the member of an object at depth 0 (the report root).
-  void Member(std::string_view key, const Json& value, bool first = false) {
-    Raw(first ? "\n" : ",\n");
-    Raw(std::string(kIndent, ' '));
+  void Member(std::string_view key, const Json& value) {
     Key(key);
-    Value(value, 1);
-  }
-
-  // An array member of the root, written element by element: BeginArray,
-  // Element..., EndArray.
-  void BeginArray(std::string_view key) {
-    Raw(",\n");
-    Raw(std::string(kIndent, ' '));
-    Key(key);
-    Raw("[");
-    elements_ = 0;
+    Value(value);
   }
   void Element(const Json& value) {
-    Raw(elements_++ == 0 ? "\n" : ",\n");
-    Raw(std::string(2 * kIndent, ' '));
-    Value(value, 2);
-  }
-  void EndArray() {
-    if (elements_ > 0) {
-      Raw("\n");
-      Raw(std::string(kIndent, ' '));
-    }
-    Raw("]");
-  }
-
-  // `key` is one of the report's field names: plain ASCII, nothing to escape.
-  void Key(std::string_view key) {
-    Raw("\"");
-    Raw(key);
-    Raw("\": ");
+    Item();
+    Value(value);
   }
 
   void Flush() {
@@ -204,10 +199,25 @@ class JsonSink {
   bool ok() const { return static_cast<bool>(out_); }
 
  private:
+  void Begin(char bracket) {
+    Raw(std::string_view(&bracket, 1));
+    open_.push_back(0);
+  }
+  // An empty container closes on its line ("[]"), as a dump writes it.
+  void End(char bracket) {
+    const size_t items = open_.back();
+    open_.pop_back();
+    if (items > 0) {
+      Raw("\n");
+      Raw(std::string(open_.size() * kIndent, ' '));
+    }
+    Raw(std::string_view(&bracket, 1));
+  }
+
   static constexpr size_t kFlushBytes = size_t{1} << 18;
   std::ostream& out_;
   std::string buf_;
-  size_t elements_ = 0;
+  std::vector<size_t> open_;  // items written so far, per open container
 };
 
 Json DocumentJson(const Document& d) {
@@ -221,15 +231,21 @@ Json DocumentJson(const Document& d) {
   return j;
 }
 
-Json ClusterJson(const ReportInput& in, const ListedPassages& passages, size_t ci) {
+// Cluster ci, a member and a pair at a time: a cluster can hold thousands of
+// documents, whose texts would otherwise be in memory twice at once (its DOM
+// and that dumped).
+void WriteCluster(const ReportInput& in, const ListedPassages& passages, size_t ci,
+                  JsonSink& sink) {
   const ScanResult& r = in.result;
   const Cluster& c = r.clusters[ci];
-  Json cj;
-  cj["id"] = ci + 1;
-  cj["kind"] = ClusterKindName(r, c);
-  Json members = Json::array();
-  for (uint32_t u : c.members) {
-    const Unit& unit = r.units[u];
+  sink.Item();
+  sink.BeginObject();
+  sink.Member("id", ci + 1);
+  sink.Member("kind", ClusterKindName(r, c));
+  sink.Key("members");
+  sink.BeginArray();
+  for (size_t i = 0; i < c.members.size(); ++i) {
+    const Unit& unit = r.units[c.members[i]];
     const Document& d = in.documents[unit.doc];
     Json m;
     m["doc"] = d.id;
@@ -238,11 +254,12 @@ Json ClusterJson(const ReportInput& in, const ListedPassages& passages, size_t c
     m["start"] = unit.span.begin;
     m["end"] = unit.span.end;
     m["text"] = std::string(SpanText(d, unit.span));
-    internal::AddQuoteMemberJson(in.documents, r, ci, members.size(), &m);
-    members.push_back(std::move(m));
+    internal::AddQuoteMemberJson(in.documents, r, ci, i, &m);
+    sink.Element(m);
   }
-  cj["members"] = std::move(members);
-  Json pairs = Json::array();
+  sink.EndArray();
+  sink.Key("pairs");
+  sink.BeginArray();
   for (const VerifiedPair& p : c.pairs) {
     const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
     const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
@@ -255,11 +272,13 @@ Json ClusterJson(const ReportInput& in, const ListedPassages& passages, size_t c
     pj["shared_shingles"] = p.score.shared;
     pj["estimated"] = false;
     pj["passages"] = PassagesJson(passages.passages[ci][&p - c.pairs.data()]);
-    pairs.push_back(std::move(pj));
+    sink.Element(pj);
   }
-  cj["pairs"] = std::move(pairs);
-  internal::AddQuoteClusterJson(r, ci, &cj);
-  return cj;
+  sink.EndArray();
+  Json quote;  // quote clusters' own fields, after the pairs
+  internal::AddQuoteClusterJson(r, ci, &quote);
+  for (const auto& [key, value] : quote.items()) sink.Member(key, value);
+  sink.EndObject();
 }
 
 Json IssueJson(const InputIssue& i) {
@@ -325,26 +344,30 @@ void WriteJson(const ReportInput& in, std::ostream& out) {
   if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
   const ListedPassages& passages = in.passages ? *in.passages : own_passages;
   JsonSink sink(out);
-  sink.Raw("{");
-  sink.Member("format", kReportFormat, /*first=*/true);
+  sink.BeginObject();
+  sink.Member("format", kReportFormat);
   sink.Member("version", kReportVersion);
   Json params = ParamsJson(r.options);
   params["align"] = AlignParamsJson(passages.options);
   sink.Member("params", params);
-  sink.BeginArray("documents");
+  sink.Key("documents");
+  sink.BeginArray();
   for (const Document& d : in.documents) sink.Element(DocumentJson(d));
   sink.EndArray();
-  sink.BeginArray("clusters");
+  sink.Key("clusters");
+  sink.BeginArray();
   for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
     if (!sink.ok()) return;  // the destination failed: the caller reports it
-    sink.Element(ClusterJson(in, passages, ci));
+    WriteCluster(in, passages, ci, sink);
   }
   sink.EndArray();
-  sink.BeginArray("issues");
+  sink.Key("issues");
+  sink.BeginArray();
   for (const InputIssue& i : in.issues) sink.Element(IssueJson(i));
   sink.EndArray();
   sink.Member("stats", StatsJson(in, passages));
-  sink.Raw("\n}\n");
+  sink.EndObject();
+  sink.Raw("\n");
   sink.Flush();
 }
 
