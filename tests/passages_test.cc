@@ -146,6 +146,32 @@ TEST_F(SeedsPassages, SameResultForAnyThreadCount) {
   EXPECT_EQ(other.stats.dp_cells, passages_.stats.dp_cells);
 }
 
+TEST_F(SeedsPassages, ClusterRangesGiveTheWholeCallsPassages) {
+  const size_t n = result_.clusters.size();
+  ASSERT_GE(n, 3u);
+  uint64_t passages = 0;
+  for (const auto& [first, end] : {std::pair<size_t, size_t>{0, 1}, {1, n - 1}, {n - 1, n}}) {
+    const ListedPassages part = AlignListedPairs(docs_, result_, ListedPassagesOptions(), first, end);
+    ASSERT_EQ(part.passages.size(), end - first);
+    for (size_t c = first; c < end; ++c) {
+      const auto& got = part.passages[c - first];
+      const auto& want = passages_.passages[c];
+      ASSERT_EQ(got.size(), want.size()) << "cluster " << c;
+      for (size_t i = 0; i < got.size(); ++i) {
+        ASSERT_EQ(got[i].size(), want[i].size());
+        for (size_t k = 0; k < got[i].size(); ++k) {
+          EXPECT_EQ(got[i][k].passage.a, want[i][k].passage.a);
+          EXPECT_EQ(got[i][k].passage.b, want[i][k].passage.b);
+          EXPECT_EQ(got[i][k].passage.runs, want[i][k].passage.runs);
+        }
+      }
+    }
+    passages += part.stats.passages;
+  }
+  EXPECT_EQ(passages, passages_.stats.passages);
+  EXPECT_TRUE(AlignListedPairs(docs_, result_, ListedPassagesOptions(), n, n).passages.empty());
+}
+
 TEST(ListedPassagesOptionsTest, Validates) {
   EXPECT_TRUE(ListedPassagesOptions().Validate().ok());
   ListedPassagesOptions bad;

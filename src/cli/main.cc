@@ -145,14 +145,17 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, reprint::IngestOptions
 
   // Passages are aligned for the listed pairs only, after the scan (see
   // docs/design.md, "Passage alignment"); the text summary does not show them.
+  // The JSON report aligns a batch of clusters at a time as it writes them.
+  reprint::ListedPassagesOptions popt;
+  popt.threads = opt.threads;
   reprint::ListedPassages passages;
-  if (f.format != "text") {
-    reprint::ListedPassagesOptions popt;
-    popt.threads = opt.threads;
+  if (f.format == "html") {
     passages = reprint::AlignListedPairs(in.documents, *result, popt);
     result->stats.stage_seconds.emplace_back("align", passages.seconds);
   }
-  const reprint::ReportInput report{in.documents, *result, in.issues, f.timings, &passages};
+  reprint::ReportInput report{in.documents, *result, in.issues, f.timings};
+  if (f.format == "html") report.passages = &passages;
+  report.align = popt;
   // JSON streams into the destination piece by piece (no string of the whole
   // report, 89 MB on a 100 MB corpus); text and HTML are rendered first.
   const bool json = f.format == "json";

@@ -214,7 +214,7 @@ std::string ScriptSafeJson(std::string_view json) {
 std::string RenderHtml(const ReportInput& in) {
   const ScanResult& r = in.result;
   ListedPassages own_passages;
-  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
+  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, in.align);
   ReportInput with_passages = in;
   with_passages.passages = in.passages ? in.passages : &own_passages;
   Json report = Json::parse(RenderJson(with_passages));

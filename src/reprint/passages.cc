@@ -13,7 +13,7 @@
 namespace reprint {
 namespace {
 
-// One listed pair: cluster c, pair i.
+// One listed pair: pair i of the c-th cluster aligned.
 struct PairRef {
   uint32_t cluster = 0;
   uint32_t pair = 0;
@@ -49,15 +49,25 @@ absl::Status ListedPassagesOptions::Validate() const {
 
 ListedPassages AlignListedPairs(const std::vector<Document>& documents, const ScanResult& result,
                                 const ListedPassagesOptions& options) {
+  return AlignListedPairs(documents, result, options, 0, result.clusters.size());
+}
+
+ListedPassages AlignListedPairs(const std::vector<Document>& documents, const ScanResult& result,
+                                const ListedPassagesOptions& options, size_t first_cluster,
+                                size_t end_cluster) {
   assert(options.Validate().ok());
+  assert(first_cluster <= end_cluster && end_cluster <= result.clusters.size());
   const auto start = std::chrono::steady_clock::now();
   ListedPassages out;
   out.options = options.align;
-  out.passages.resize(result.clusters.size());
+  out.passages.resize(end_cluster - first_cluster);
   std::vector<PairRef> work;
-  for (uint32_t c = 0; c < result.clusters.size(); ++c) {
-    out.passages[c].resize(result.clusters[c].pairs.size());
-    for (uint32_t i = 0; i < result.clusters[c].pairs.size(); ++i) work.push_back(PairRef{c, i});
+  for (size_t c = first_cluster; c < end_cluster; ++c) {
+    const uint32_t slot = static_cast<uint32_t>(c - first_cluster);
+    out.passages[slot].resize(result.clusters[c].pairs.size());
+    for (uint32_t i = 0; i < result.clusters[c].pairs.size(); ++i) {
+      work.push_back(PairRef{slot, i});
+    }
   }
   out.pairs = work.size();
 
@@ -72,7 +82,7 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
     NormalizedText b;
   };
   auto align_one = [&](const PairRef& ref, AlignStats* stats, LastUnit* last) {
-    const VerifiedPair& p = result.clusters[ref.cluster].pairs[ref.pair];
+    const VerifiedPair& p = result.clusters[first_cluster + ref.cluster].pairs[ref.pair];
     const Unit& ua = result.units[p.a];
     const Unit& ub = result.units[p.b];
     if (last->unit != p.a) {

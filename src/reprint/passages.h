@@ -56,7 +56,8 @@ struct PairPassage {
 
 struct ListedPassages {
   AlignOptions options;  // as used
-  // passages[c][i]: the passages of result.clusters[c].pairs[i], aligned with
+  // passages[c][i]: the passages of result.clusters[c].pairs[i] (of cluster
+  // first_cluster + c for a range of clusters), aligned with
   // the pair's unit `a` as A and unit `b` as B; spans are byte offsets into
   // the two units' original documents. May be empty for a pair (e.g. short
   // units, or char shingles matching across word boundaries).
@@ -69,6 +70,14 @@ struct ListedPassages {
 // REQUIRES: options.Validate().ok(); `result` came from Scan(documents, ...).
 ListedPassages AlignListedPairs(const std::vector<Document>& documents, const ScanResult& result,
                                 const ListedPassagesOptions& options);
+// The same for clusters [first_cluster, end_cluster) only: passages[c -
+// first_cluster] are those of cluster c, identical to the whole call's. A
+// report aligns a batch of clusters at a time this way, so only one batch's
+// passages are in memory. REQUIRES: first_cluster <= end_cluster <=
+// result.clusters.size().
+ListedPassages AlignListedPairs(const std::vector<Document>& documents, const ScanResult& result,
+                                const ListedPassagesOptions& options, size_t first_cluster,
+                                size_t end_cluster);
 
 }  // namespace reprint
 

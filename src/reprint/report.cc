@@ -231,11 +231,57 @@ Json DocumentJson(const Document& d) {
   return j;
 }
 
+// The passages of each cluster, in cluster order: those of in.passages, or
+// aligned here a batch of clusters (about kBatchPairs pairs) at a time.
+class ClusterPassages {
+ public:
+  explicit ClusterPassages(const ReportInput& in) : in_(in) {}
+
+  // REQUIRES: called with ci = 0, 1, 2, ... (each batch replaces the last).
+  const std::vector<std::vector<PairPassage>>& Of(size_t ci) {
+    if (in_.passages != nullptr) return in_.passages->passages[ci];
+    if (ci >= end_) {
+      const std::vector<Cluster>& clusters = in_.result.clusters;
+      size_t end = ci, pairs = 0;
+      do {
+        pairs += clusters[end++].pairs.size();
+      } while (end < clusters.size() && pairs < kBatchPairs);
+      batch_ = ListedPassages();  // the last batch's memory first
+      batch_ = AlignListedPairs(in_.documents, in_.result, in_.align, ci, end);
+      first_ = ci;
+      end_ = end;
+      passages_ += batch_.stats.passages;
+      seconds_ += batch_.seconds;
+    }
+    return batch_.passages[ci - first_];
+  }
+
+  const AlignOptions& options() const {
+    return in_.passages != nullptr ? in_.passages->options : in_.align.align;
+  }
+  uint64_t passages() const {
+    return in_.passages != nullptr ? in_.passages->stats.passages : passages_;
+  }
+  // Seconds spent aligning here; -1 when the passages were given.
+  double seconds() const { return in_.passages != nullptr ? -1 : seconds_; }
+
+ private:
+  // Enough pairs that the threads share each batch evenly (a pair takes
+  // 0.1 ms to a few ms), few enough that a batch's passages stay small
+  // (about 3 KB per pair on the 1 GB doc corpus).
+  static constexpr size_t kBatchPairs = 4096;
+
+  const ReportInput& in_;
+  ListedPassages batch_;
+  size_t first_ = 0, end_ = 0;  // clusters of batch_
+  uint64_t passages_ = 0;
+  double seconds_ = 0;
+};
+
 // Cluster ci, a member and a pair at a time: a cluster can hold thousands of
 // documents, whose texts would otherwise be in memory twice at once (its DOM
 // and that dumped).
-void WriteCluster(const ReportInput& in, const ListedPassages& passages, size_t ci,
-                  JsonSink& sink) {
+void WriteCluster(const ReportInput& in, ClusterPassages& passages, size_t ci, JsonSink& sink) {
   const ScanResult& r = in.result;
   const Cluster& c = r.clusters[ci];
   sink.Item();
@@ -260,6 +306,7 @@ void WriteCluster(const ReportInput& in, const ListedPassages& passages, size_t 
   sink.EndArray();
   sink.Key("pairs");
   sink.BeginArray();
+  const std::vector<std::vector<PairPassage>>& pair_passages = passages.Of(ci);
   for (const VerifiedPair& p : c.pairs) {
     const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
     const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
@@ -271,7 +318,7 @@ void WriteCluster(const ReportInput& in, const ListedPassages& passages, size_t 
     pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
     pj["shared_shingles"] = p.score.shared;
     pj["estimated"] = false;
-    pj["passages"] = PassagesJson(passages.passages[ci][&p - c.pairs.data()]);
+    pj["passages"] = PassagesJson(pair_passages[&p - c.pairs.data()]);
     sink.Element(pj);
   }
   sink.EndArray();
@@ -288,7 +335,8 @@ Json IssueJson(const InputIssue& i) {
               {"message", i.message}};
 }
 
-Json StatsJson(const ReportInput& in, const ListedPassages& passages) {
+// `align_seconds` < 0: the alignment was timed elsewhere (or not at all).
+Json StatsJson(const ReportInput& in, uint64_t passages, double align_seconds) {
   const ScanResult& r = in.result;
   const ScanStats& s = r.stats;
   Json stats;
@@ -327,10 +375,11 @@ Json StatsJson(const ReportInput& in, const ListedPassages& passages) {
   stats["quotes"] = s.quotes;
   stats["quote_clusters"] = s.quote_clusters;
   stats["quote_variants"] = s.quote_variants;
-  stats["passages"] = passages.stats.passages;
+  stats["passages"] = passages;
   if (in.include_timings) {
     Json t;  // stays null when no stage was timed
     for (const auto& [stage, sec] : s.stage_seconds) t[stage] = sec;
+    if (align_seconds >= 0) t["align"] = align_seconds;
     stats["stage_seconds"] = std::move(t);
   }
   return stats;
@@ -340,15 +389,13 @@ Json StatsJson(const ReportInput& in, const ListedPassages& passages) {
 
 void WriteJson(const ReportInput& in, std::ostream& out) {
   const ScanResult& r = in.result;
-  ListedPassages own_passages;
-  if (in.passages == nullptr) own_passages = AlignListedPairs(in.documents, r, {});
-  const ListedPassages& passages = in.passages ? *in.passages : own_passages;
+  ClusterPassages passages(in);
   JsonSink sink(out);
   sink.BeginObject();
   sink.Member("format", kReportFormat);
   sink.Member("version", kReportVersion);
   Json params = ParamsJson(r.options);
-  params["align"] = AlignParamsJson(passages.options);
+  params["align"] = AlignParamsJson(passages.options());
   sink.Member("params", params);
   sink.Key("documents");
   sink.BeginArray();
@@ -365,7 +412,7 @@ void WriteJson(const ReportInput& in, std::ostream& out) {
   sink.BeginArray();
   for (const InputIssue& i : in.issues) sink.Element(IssueJson(i));
   sink.EndArray();
-  sink.Member("stats", StatsJson(in, passages));
+  sink.Member("stats", StatsJson(in, passages.passages(), passages.seconds()));
   sink.EndObject();
   sink.Raw("\n");
   sink.Flush();

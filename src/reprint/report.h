@@ -29,8 +29,11 @@ struct ReportInput {
   const std::vector<InputIssue>& issues;
   bool include_timings = false;  // stage seconds in stats (breaks byte-equality)
   // The passages of every listed pair (AlignListedPairs on `result`). Null:
-  // RenderJson aligns them itself, with default options on one thread.
+  // WriteJson aligns them itself with `align`, a batch of clusters at a time
+  // just before it writes them, so only one batch's passages are in memory
+  // (the align stage's seconds then join the stats when timings are on).
   const ListedPassages* passages = nullptr;
+  ListedPassagesOptions align;
 };
 
 const char* ClusterKindName(const ScanResult& result, const Cluster& c);
