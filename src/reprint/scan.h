@@ -75,11 +75,11 @@ struct ScanOptions {
   bool paragraph_quotes = true;
   SpeakerOptions speaker;  // segment is `segment`
   QuoteClusterOptions quote_cluster;
-  // Shingle sets (once they take 16 MB and average 128 shingles) and winnowed
-  // fingerprints (once they take 16 MB) move to an unlinked scratch file and
+  // Shingle sets (once they take 4 MB and average 128 shingles) and winnowed
+  // fingerprints (once they take 4 MB) move to an unlinked scratch file and
   // are read back by offset (reprint/shingle_sets.h); the result is the same.
   // Not with `exact`, which reads every set once per unit.
-  SpillOptions spill{.above_bytes = uint64_t{16} << 20, .min_mean_values = 128, .dir = {}};
+  SpillOptions spill{.above_bytes = uint64_t{4} << 20, .min_mean_values = 128, .dir = {}};
 
   absl::Status Validate() const;
   // The LSH parameters in force (explicit, or chosen from the threshold).

@@ -19,8 +19,8 @@ namespace {
 constexpr char kHeader[] = "reprint shingle-sets scratch file, format 1, little-endian uint64\n";
 constexpr size_t kHeaderBytes = 128;
 static_assert(sizeof(kHeader) <= kHeaderBytes);
-constexpr size_t kBufferValues = size_t{1} << 17;  // 1 MB of pending writes
-constexpr size_t kBlockValues = size_t{1} << 19;   // 4 MB per ForEach read
+constexpr size_t kBufferValues = size_t{1} << 15;  // 256 KB of pending writes
+constexpr size_t kBlockValues = size_t{1} << 17;   // 1 MB per ForEach read
 
 std::string ScratchDir(const SpillOptions& spill) {
   if (!spill.dir.empty()) return spill.dir;
