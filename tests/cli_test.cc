@@ -440,9 +440,9 @@ TEST(CliTest, TwoRunsGiveIdenticalBytes) {
   }
 }
 
-// The CLI re-executes itself with glibc's huge-page tunable (cli/huge_pages.h);
-// the report must not depend on it.
-TEST(CliTest, HugePagesDoNotChangeTheReport) {
+// The CLI re-executes itself with glibc's huge-page and trim tunables
+// (cli/malloc_tunables.h); the report must not depend on them.
+TEST(CliTest, MallocTunablesDoNotChangeTheReport) {
   TempDir dir;
   const std::string gen = WriteGeneratedCorpus(dir, "gen");
   CliRun with = RunCli(dir, {"scan", "--format", "json", gen});
@@ -452,6 +452,14 @@ TEST(CliTest, HugePagesDoNotChangeTheReport) {
   unsetenv("REPRINT_HUGE_PAGES");
   ASSERT_EQ(without.exit_code, 0) << Describe(without);
   EXPECT_TRUE(with.out == without.out) << "huge pages changed the report";
+  // Tunables the user set are kept: nothing is added, no re-execution.
+  ASSERT_EQ(setenv("GLIBC_TUNABLES",
+                   "glibc.malloc.hugetlb=0:glibc.malloc.trim_threshold=33554432", 1),
+            0);
+  CliRun user = RunCli(dir, {"scan", "--format", "json", gen});
+  unsetenv("GLIBC_TUNABLES");
+  ASSERT_EQ(user.exit_code, 0) << Describe(user);
+  EXPECT_TRUE(with.out == user.out) << "the user's tunables changed the report";
 }
 
 // Doc scans read texts again from the files (a folder of files, or one

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "cli/huge_pages.h"
+#include "cli/malloc_tunables.h"
 #include "cli/progress_printer.h"
 #include "reprint/document_text.h"
 #include "reprint/html_report.h"
@@ -191,7 +191,7 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, reprint::IngestOptions
 }  // namespace
 
 int main(int argc, char** argv) {
-  reprint::cli::ReexecWithHugePages(argv);
+  reprint::cli::ReexecWithMallocTunables(argv);
   CLI::App app{"reprint: finds copied text (near-duplicates, repeated passages, quotations)"};
   app.require_subcommand(1);
   ScanFlags f;
