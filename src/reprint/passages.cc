@@ -1,6 +1,7 @@
 #include "reprint/passages.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <chrono>
 #include <cstdint>
@@ -106,13 +107,22 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
     }
   };
 
-  // Contiguous chunks per thread, each writing its own slots: the result
-  // does not depend on the thread count.
+  // Threads take blocks of pairs in turn, so the slowest pairs of a batch
+  // do not leave a thread idle at its end (a report aligns a few thousand
+  // pairs at a time). Each pair writes its own slot and the counters are
+  // sums, so the result does not depend on the threads or the schedule.
+  constexpr size_t kBlockPairs = 16;
   const size_t n = work.size();
-  std::vector<AlignStats> stats(internal::ChunkCount(n, options.threads));
-  internal::RunOnChunks(n, options.threads, [&](size_t c, size_t begin, size_t end) {
+  const size_t workers = internal::ChunkCount(n, options.threads);
+  std::vector<AlignStats> stats(workers);
+  std::atomic<size_t> next{0};
+  internal::RunOnThreads(static_cast<int>(workers), [&](int t) {
     LastUnit last;
-    for (size_t i = begin; i < end; ++i) align_one(work[i], &stats[c], &last);
+    for (size_t b = next.fetch_add(kBlockPairs); b < n; b = next.fetch_add(kBlockPairs)) {
+      for (size_t i = b; i < std::min(n, b + kBlockPairs); ++i) {
+        align_one(work[i], &stats[static_cast<size_t>(t)], &last);
+      }
+    }
   });
   for (const AlignStats& s : stats) Add(s, &out.stats);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
