@@ -113,16 +113,13 @@ std::vector<CandidatePair> ContainmentReference(const std::vector<std::vector<ui
   return out;
 }
 
-TEST(ContainmentTest, CandidatesMatchBruteForceForAnyThreadCount) {
-  const uint32_t seed = 7;  // fixed; printed on failure
+// Fingerprints of `units` units: each unit's own plus some of a shared pool,
+// all spread over the whole 64-bit range (so over every index bucket).
+std::vector<std::vector<uint64_t>> PooledFingerprints(uint32_t seed, size_t units) {
   std::mt19937_64 rng(seed);
-  // A pool of shared fingerprints spread over the whole 64-bit range (so over
-  // every bucket) plus fingerprints of each unit's own.
   std::vector<uint64_t> pool(300);
   for (uint64_t& x : pool) x = rng();
-  ContainmentOptions opt;
-  opt.max_postings = 6;
-  std::vector<std::vector<uint64_t>> fps(120);
+  std::vector<std::vector<uint64_t>> fps(units);
   for (auto& f : fps) {
     const size_t own = rng() % 20, shared = rng() % 25;
     for (size_t k = 0; k < own; ++k) f.push_back(rng());
@@ -130,6 +127,14 @@ TEST(ContainmentTest, CandidatesMatchBruteForceForAnyThreadCount) {
     std::sort(f.begin(), f.end());
     f.erase(std::unique(f.begin(), f.end()), f.end());
   }
+  return fps;
+}
+
+TEST(ContainmentTest, CandidatesMatchBruteForceForAnyThreadCount) {
+  const uint32_t seed = 7;  // fixed; printed on failure
+  ContainmentOptions opt;
+  opt.max_postings = 6;
+  const std::vector<std::vector<uint64_t>> fps = PooledFingerprints(seed, 120);
   const std::vector<CandidatePair> want = ContainmentReference(fps, opt, 0.5);
   ASSERT_FALSE(want.empty());
   for (int threads : {1, 2, 3, 8}) {
@@ -171,23 +176,6 @@ TEST(ContainmentTest, CandidatesMatchBruteForceWithCrowdedBuckets) {
       }
     }
   }
-}
-
-// Fingerprints of `units` units: each unit's own plus some of a shared pool,
-// all spread over the whole 64-bit range (so over every index bucket).
-std::vector<std::vector<uint64_t>> PooledFingerprints(uint32_t seed, size_t units) {
-  std::mt19937_64 rng(seed);
-  std::vector<uint64_t> pool(300);
-  for (uint64_t& x : pool) x = rng();
-  std::vector<std::vector<uint64_t>> fps(units);
-  for (auto& f : fps) {
-    const size_t own = rng() % 20, shared = rng() % 25;
-    for (size_t k = 0; k < own; ++k) f.push_back(rng());
-    for (size_t k = 0; k < shared; ++k) f.push_back(pool[rng() % pool.size()]);
-    std::sort(f.begin(), f.end());
-    f.erase(std::unique(f.begin(), f.end()), f.end());
-  }
-  return fps;
 }
 
 TEST(ContainmentTest, CandidatesMatchBruteForceWhenIndexedInManyRounds) {
