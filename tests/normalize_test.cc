@@ -1,5 +1,7 @@
 #include "reprint/normalize.h"
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -109,6 +111,49 @@ TEST(NormalizeTest, InvalidUtf8IsASeparator) {
   EXPECT_EQ(n.text, "good bad ok");
   EXPECT_EQ(n.invalid_utf8, 4u);  // FF, C3, and E2 80 (two bytes, no lead for 80)
   EXPECT_EQ(text.substr(n.tokens[1].orig.begin, n.tokens[1].orig.size()), "bad");
+}
+
+TEST(NormalizeTest, AsciiWordsOfEveryLengthAtEveryOffset) {
+  // Runs of ASCII letters and digits end at the first other byte, whichever
+  // byte it is and wherever it falls: random words of 1 to 40 letters and
+  // digits between random separators, against the runs found byte by byte,
+  // inside spans that start and end mid-word too.
+  const std::string alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  // Not an apostrophe (' or `) or a dot: those may join words.
+  const std::string separators = std::string(" ,-@[{/:\n\t_~\x7F!#") + '\0';
+  std::mt19937 rng(5);
+  NormalizeOptions opt;
+  opt.fold_spelling = false;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    while (text.size() < 200) {
+      const size_t len = 1 + rng() % 40;
+      for (size_t k = 0; k < len; ++k) text += alnum[rng() % alnum.size()];
+      const size_t gap = 1 + rng() % 3;
+      for (size_t k = 0; k < gap; ++k) text += separators[rng() % separators.size()];
+    }
+    const uint32_t begin = rng() % 20;
+    const uint32_t end = static_cast<uint32_t>(text.size()) - rng() % 20;
+    std::vector<Span> want;
+    for (uint32_t i = begin; i < end;) {
+      if (!std::isalnum(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
+      }
+      uint32_t j = i;
+      while (j < end && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+      want.push_back(Span{i, j});
+      i = j;
+    }
+    const NormalizedText n = Normalize(text, Span{begin, end}, opt);
+    ASSERT_EQ(n.tokens.size(), want.size()) << "round " << round;
+    for (size_t t = 0; t < want.size(); ++t) {
+      EXPECT_EQ(n.tokens[t].orig, want[t]) << "round " << round << " token " << t;
+      std::string lower = text.substr(want[t].begin, want[t].size());
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      EXPECT_EQ(n.word(n.tokens[t]), lower) << "round " << round << " token " << t;
+    }
+  }
 }
 
 TEST(NormalizeTest, CjkCharactersAreWords) {
