@@ -550,6 +550,43 @@ TEST(AlignEquivalenceTest, RandomPairsMatchTheReference) {
   }
 }
 
+// Texts repeating a short period, lightly edited: many runs per A position
+// (every period offset is a diagonal), so chaining sees up to its 64
+// predecessors per run, most of which cannot link, and many equal chain
+// scores. Seeds are never dropped as too frequent.
+TEST(AlignEquivalenceTest, PeriodicTextsMatchTheReference) {
+  const uint64_t seed = testing::TestSeed(4242);
+  SCOPED_TRACE("REPRINT_TEST_SEED=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 100; ++trial) {
+    SCOPED_TRACE("trial " + std::to_string(trial));
+    AlignOptions o = RandomOptions(rng);
+    o.max_seed_occurrences = 1 << 20;
+    const std::vector<std::string> vocab = RandomWords(20, "v", 20, rng);
+    const std::vector<std::string> period = RandomWords(2 + rng() % 12, "p", 3 + rng() % 10, rng);
+    std::vector<std::string> a;
+    const size_t words = 50 + rng() % 1000;
+    while (a.size() < words) a = Concat(a, period);
+    const double rate = static_cast<double>(rng() % 5) / 100.0;
+    ExpectSame(Words(testing::Join(a)), Words(testing::Join(testing::Mutate(a, rate, vocab, rng))),
+               o);
+    if (::testing::Test::HasFailure()) return;
+  }
+}
+
+// A block repeated 20 times, with scores large enough (match 1000 over
+// 560K words) for chaining's 64-bit scan: about 20 runs per A position.
+TEST(AlignEquivalenceTest, RepeatedBlocksWithLargeScoresMatchTheReference) {
+  std::mt19937_64 rng(9);
+  const std::vector<std::string> block = RandomWords(14000, "w", 5000, rng);
+  const std::vector<std::string> vocab = RandomWords(100, "v", 100, rng);
+  std::vector<std::string> a;
+  for (int i = 0; i < 20; ++i) a = Concat(a, block);
+  AlignOptions o;
+  o.match = 1000;
+  ExpectSame(Words(testing::Join(a)), Words(testing::Join(testing::Mutate(a, 0.02, vocab, rng))), o);
+}
+
 // Scores past 2^30 (match 1000 over about 1.1 million words) use 64-bit
 // rows; an identical pair there takes the shortcut, a near-copy the DP.
 TEST(AlignEquivalenceTest, LargeScoresMatchTheReference) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -152,6 +153,9 @@ struct Workspace {
   };
   std::vector<int64_t> score;
   std::vector<uint32_t> pred;
+  // 32-bit copies of the sorted runs' fields and scores, one array each, for
+  // the vectorized predecessor scan (see BestPredecessorNarrow).
+  std::vector<int32_t> col_a, col_b, col_a_end, col_b_end, col_score;
   std::vector<Scored> order;
   std::vector<uint8_t> used;
   std::vector<Run> pool;
@@ -307,6 +311,139 @@ Chain MakeChain(const std::vector<Run>& pool, uint32_t begin, uint32_t end, bool
   return c;
 }
 
+// The first of runs [stop, r) within reach of run r in A: runs are sorted by
+// a_end, so those ending too far before run r starts form a prefix.
+size_t ReachableFrom(const AlignOptions& o, const Run* runs, size_t stop, size_t r) {
+  const int64_t reach = int64_t{o.max_gap} + o.band;
+  const int64_t cur_a = runs[r].a;
+  size_t q = r;
+  while (q > stop && int64_t{runs[q - 1].a_end()} + reach >= cur_a) --q;
+  return q;
+}
+
+// What linking run p before run cur adds to p's chain score: cur's words
+// past p, less the gap between them (valid only where CanLink holds).
+int64_t LinkScore(const AlignOptions& o, const Run& p, const Run& cur) {
+  const int64_t ga = int64_t{cur.a} - p.a_end();
+  const int64_t gb = int64_t{cur.b} - p.b_end();
+  const int64_t shift = std::abs(ga - gb);
+  const int64_t gain = std::min(ga, gb) + cur.len;
+  const int64_t cost = shift * -o.gap + std::max<int64_t>(0, std::min(ga, gb)) * -o.mismatch;
+  return gain * o.match - cost;
+}
+
+// Whether run p may precede run cur in a chain: starting and ending before
+// it in both texts, at most max_gap words apart and band diagonals off.
+bool CanLink(const AlignOptions& o, const Run& p, const Run& cur) {
+  const int64_t ga = int64_t{cur.a} - p.a_end();
+  const int64_t gb = int64_t{cur.b} - p.b_end();
+  return (p.a < cur.a) & (p.b < cur.b) & (p.a_end() < cur.a_end()) & (p.b_end() < cur.b_end()) &
+         (std::min(ga, gb) <= o.max_gap) & (std::abs(ga - gb) <= o.band);
+}
+
+// Run r's chain score and best predecessor among runs [from, r): pred is
+// kNone where no predecessor beats run r on its own (len * match), and
+// among equal best scores the latest run wins (as scanning down with a
+// strict comparison does).
+struct Linked {
+  int64_t score;
+  uint32_t pred;
+};
+Linked BestPredecessor(const AlignOptions& o, const Run* runs, const int64_t* score, size_t from,
+                       size_t r) {
+  const Run cur = runs[r];
+  Linked best{int64_t{cur.len} * o.match, kNone};
+  for (size_t q = r; q-- > from;) {
+    if (!CanLink(o, runs[q], cur)) continue;
+    const int64_t s = score[q] + LinkScore(o, runs[q], cur);
+    if (s > best.score) best = Linked{s, static_cast<uint32_t>(q)};
+  }
+  return best;
+}
+
+// Whether BestPredecessorNarrow's 32-bit arithmetic is exact for a pair of
+// n and m tokens: positions stay below 2^29, chain scores (at most
+// match * min(n, m): a link adds at most match per word its run ends past
+// its predecessor in A and in B) below 2^29, and the clamped gap terms
+// below 2^21 (options within Validate()).
+bool NarrowScanFits(const AlignOptions& o, size_t n, size_t m) {
+  return int64_t{o.match} * static_cast<int64_t>(n + m) < (int64_t{1} << 29);
+}
+
+// BestPredecessor on 32-bit columns (Workspace::col_*), in three loops the
+// compiler vectorizes: every candidate's score (a run that cannot link
+// gets INT32_MIN), their maximum, and the latest run reaching it. Most
+// candidates cannot link on repetitive text, which has many runs per A
+// position; the scalar scan's branch per candidate was mispredicted often.
+// Gap terms are clamped where a run cannot link anyway (CanLink bounds
+// them) so that no candidate overflows.
+Linked BestPredecessorNarrow(const AlignOptions& o, const Workspace& w, size_t from, size_t r) {
+  constexpr int32_t kUnlinked = std::numeric_limits<int32_t>::min();
+  const int32_t* a = w.col_a.data() + from;
+  const int32_t* b = w.col_b.data() + from;
+  const int32_t* a_end = w.col_a_end.data() + from;
+  const int32_t* b_end = w.col_b_end.data() + from;
+  const int32_t* score = w.col_score.data() + from;
+  const int32_t cur_a = w.col_a[r], cur_b = w.col_b[r];
+  const int32_t cur_a_end = w.col_a_end[r], cur_b_end = w.col_b_end[r];
+  const int32_t len = cur_a_end - cur_a;
+  const int32_t max_gap = o.max_gap, band = o.band, match = o.match;
+  const int32_t gap_cost = -o.gap, mismatch_cost = -o.mismatch;
+  const size_t count = r - from;
+  int32_t s[kMaxPredecessors];
+  for (size_t i = 0; i < count; ++i) {
+    const int32_t ga = cur_a - a_end[i];
+    const int32_t gb = cur_b - b_end[i];
+    const int32_t g = std::min(ga, gb);
+    const int32_t shift = std::min(std::abs(ga - gb), band + 1);
+    const bool ok = (a[i] < cur_a) & (b[i] < cur_b) & (a_end[i] < cur_a_end) &
+                    (b_end[i] < cur_b_end) & (g <= max_gap) & (shift <= band);
+    const int32_t gc = std::clamp(g, -len, max_gap + 1);
+    const int32_t link = score[i] + (gc + len) * match - shift * gap_cost -
+                         std::max(gc, 0) * mismatch_cost;
+    s[i] = ok ? link : kUnlinked;
+  }
+  int32_t best = kUnlinked;
+  for (size_t i = 0; i < count; ++i) best = std::max(best, s[i]);
+  const int32_t alone = len * match;
+  if (best <= alone) return Linked{alone, kNone};
+  size_t i = count - 1;
+  while (s[i] != best) --i;
+  return Linked{best, static_cast<uint32_t>(from + i)};
+}
+
+// Scores every run and links it to its best predecessor (w.score, w.pred),
+// on 32-bit columns where they are exact.
+void LinkRuns(const AlignOptions& o, Workspace& w) {
+  const std::vector<Run>& runs = w.runs;
+  const size_t n = runs.size();
+  w.score.resize(n);
+  w.pred.resize(n);
+  const bool narrow = NarrowScanFits(o, w.ids_a.size(), w.ids_b.size());
+  if (narrow) {
+    w.col_a.resize(n);
+    w.col_b.resize(n);
+    w.col_a_end.resize(n);
+    w.col_b_end.resize(n);
+    w.col_score.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      w.col_a[i] = static_cast<int32_t>(runs[i].a);
+      w.col_b[i] = static_cast<int32_t>(runs[i].b);
+      w.col_a_end[i] = static_cast<int32_t>(runs[i].a_end());
+      w.col_b_end[i] = static_cast<int32_t>(runs[i].b_end());
+    }
+  }
+  for (size_t r = 0; r < n; ++r) {
+    const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
+    const size_t from = ReachableFrom(o, runs.data(), stop, r);
+    const Linked l = narrow ? BestPredecessorNarrow(o, w, from, r)
+                            : BestPredecessor(o, runs.data(), w.score.data(), from, r);
+    w.score[r] = l.score;
+    w.pred[r] = l.pred;
+    if (narrow) w.col_score[r] = static_cast<int32_t>(l.score);
+  }
+}
+
 // Best-scoring colinear chains of w.runs at most max_gap words apart (in the
 // text where the gap is shorter) and at most `band` diagonals apart (local
 // chaining: a chain restarts where a gap costs more than it gains), into
@@ -320,39 +457,9 @@ void ChainRuns(const AlignOptions& o, Workspace& w) {
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
   const size_t n = runs.size();
-  w.score.resize(n);
-  w.pred.assign(n, kNone);
-  int64_t* score = w.score.data();
-  uint32_t* pred = w.pred.data();
-  const int64_t reach = int64_t{o.max_gap} + o.band;
-  for (size_t r = 0; r < n; ++r) {
-    const Run cur = runs[r];
-    const int64_t cur_a = cur.a, cur_b = cur.b, cur_a_end = cur.a_end(), cur_b_end = cur.b_end();
-    int64_t best = int64_t{cur.len} * o.match;
-    uint32_t best_pred = kNone;
-    const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
-    for (size_t q = r; q-- > stop;) {
-      const Run& p = runs[q];
-      const int64_t p_a_end = p.a_end(), p_b_end = p.b_end();
-      if (p_a_end + reach < cur_a) break;
-      if (p.a >= cur_a || p.b >= cur_b || p_a_end >= cur_a_end || p_b_end >= cur_b_end) {
-        continue;
-      }
-      const int64_t ga = cur_a - p_a_end;
-      const int64_t gb = cur_b - p_b_end;
-      const int64_t shift = std::abs(ga - gb);
-      if (std::min(ga, gb) > o.max_gap || shift > o.band) continue;
-      const int64_t gain = std::min(cur_a_end - p_a_end, cur_b_end - p_b_end);
-      const int64_t cost = shift * -o.gap + std::max<int64_t>(0, std::min(ga, gb)) * -o.mismatch;
-      const int64_t s = score[q] + gain * o.match - cost;
-      if (s > best) {
-        best = s;
-        best_pred = static_cast<uint32_t>(q);
-      }
-    }
-    score[r] = best;
-    pred[r] = best_pred;
-  }
+  LinkRuns(o, w);
+  const int64_t* score = w.score.data();
+  const uint32_t* pred = w.pred.data();
   w.order.resize(n);
   for (size_t i = 0; i < n; ++i) w.order[i] = Workspace::Scored{score[i], static_cast<uint32_t>(i)};
   std::sort(w.order.begin(), w.order.end(),
