@@ -1,14 +1,18 @@
 #include "reprint/align.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "reprint/internal/radix_sort.h"
 
 // Inlined: a call per word and per window otherwise (the same XXH3).
 #define XXH_INLINE_ALL
@@ -146,7 +150,7 @@ struct Workspace {
   HashIndex groups;                      // window key -> group
   std::vector<uint32_t> group_a, start, pos_a, fill, group_b, count_b;
   std::vector<uint32_t> last_run;  // diagonal + |B| - 1 -> its latest run
-  std::vector<Run> runs;
+  std::vector<Run> runs, runs_scratch;
   struct Scored {
     int64_t score;
     uint32_t run;
@@ -156,7 +160,7 @@ struct Workspace {
   // 32-bit copies of the sorted runs' fields and scores, one array each, for
   // the vectorized predecessor scan (see BestPredecessorNarrow).
   std::vector<int32_t> col_a, col_b, col_a_end, col_b_end, col_score;
-  std::vector<Scored> order;
+  std::vector<Scored> order, order_scratch;
   std::vector<uint8_t> used;
   std::vector<Run> pool;
   std::vector<Chain> chains;
@@ -444,6 +448,36 @@ void LinkRuns(const AlignOptions& o, Workspace& w) {
   }
 }
 
+// Sorts w.runs by A end, then A start, then B start. FindRuns creates runs
+// in order of B start, then A start (B is scanned in order, and a B
+// window's A positions in order), so a stable sort by (A end, A start)
+// gives that order; a radix sort by that key costs a few linear passes
+// where std::sort's comparisons cost n log n.
+void SortRunsByEnd(Workspace& w) {
+  const int bits = std::bit_width(w.ids_a.size());
+  internal::RadixSortByKey(
+      std::span<Run>(w.runs), w.runs_scratch,
+      [bits](const Run& r) { return (uint64_t{r.a_end()} << bits) | r.a; }, 2 * bits);
+}
+
+// w.order: the runs by chain score, highest first, then by index. Scores
+// are at least 1 (a run alone scores len * match), so a stable radix sort
+// by the distance below the highest score, of the runs in index order,
+// gives that order.
+void SortByScore(Workspace& w) {
+  const size_t n = w.score.size();
+  w.order.resize(n);
+  int64_t top = 0;
+  for (size_t i = 0; i < n; ++i) {
+    w.order[i] = Workspace::Scored{w.score[i], static_cast<uint32_t>(i)};
+    top = std::max(top, w.score[i]);
+  }
+  const int bits = std::bit_width(static_cast<uint64_t>(top));
+  internal::RadixSortByKey(
+      std::span<Workspace::Scored>(w.order), w.order_scratch,
+      [top](const Workspace::Scored& x) { return static_cast<uint64_t>(top - x.score); }, bits);
+}
+
 // Best-scoring colinear chains of w.runs at most max_gap words apart (in the
 // text where the gap is shorter) and at most `band` diagonals apart (local
 // chaining: a chain restarts where a gap costs more than it gains), into
@@ -452,20 +486,11 @@ void LinkRuns(const AlignOptions& o, Workspace& w) {
 // could not have been linked to it.
 void ChainRuns(const AlignOptions& o, Workspace& w) {
   std::vector<Run>& runs = w.runs;
-  std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
-    if (x.a_end() != y.a_end()) return x.a_end() < y.a_end();
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
+  SortRunsByEnd(w);
   const size_t n = runs.size();
   LinkRuns(o, w);
-  const int64_t* score = w.score.data();
   const uint32_t* pred = w.pred.data();
-  w.order.resize(n);
-  for (size_t i = 0; i < n; ++i) w.order[i] = Workspace::Scored{score[i], static_cast<uint32_t>(i)};
-  std::sort(w.order.begin(), w.order.end(),
-            [](const Workspace::Scored& x, const Workspace::Scored& y) {
-              return x.score != y.score ? x.score > y.score : x.run < y.run;
-            });
+  SortByScore(w);
   w.used.assign(n, 0);
   w.pool.clear();
   w.chains.clear();
