@@ -341,8 +341,8 @@ int64_t LinkScore(const AlignOptions& o, const Run& p, const Run& cur) {
 bool CanLink(const AlignOptions& o, const Run& p, const Run& cur) {
   const int64_t ga = int64_t{cur.a} - p.a_end();
   const int64_t gb = int64_t{cur.b} - p.b_end();
-  return (p.a < cur.a) & (p.b < cur.b) & (p.a_end() < cur.a_end()) & (p.b_end() < cur.b_end()) &
-         (std::min(ga, gb) <= o.max_gap) & (std::abs(ga - gb) <= o.band);
+  return p.a < cur.a && p.b < cur.b && p.a_end() < cur.a_end() && p.b_end() < cur.b_end() &&
+         std::min(ga, gb) <= o.max_gap && std::abs(ga - gb) <= o.band;
 }
 
 // Run r's chain score and best predecessor among runs [from, r): pred is
