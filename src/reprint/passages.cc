@@ -1,7 +1,6 @@
 #include "reprint/passages.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cassert>
 #include <chrono>
 #include <cstdint>
@@ -115,14 +114,9 @@ ListedPassages AlignListedPairs(const std::vector<Document>& documents, const Sc
   const size_t n = work.size();
   const size_t workers = internal::ChunkCount(n, options.threads);
   std::vector<AlignStats> stats(workers);
-  std::atomic<size_t> next{0};
-  internal::RunOnThreads(static_cast<int>(workers), [&](int t) {
-    LastUnit last;
-    for (size_t b = next.fetch_add(kBlockPairs); b < n; b = next.fetch_add(kBlockPairs)) {
-      for (size_t i = b; i < std::min(n, b + kBlockPairs); ++i) {
-        align_one(work[i], &stats[static_cast<size_t>(t)], &last);
-      }
-    }
+  std::vector<LastUnit> last(workers);
+  internal::RunOnBlocks(0, n, options.threads, kBlockPairs, [&](int t, size_t i) {
+    align_one(work[i], &stats[static_cast<size_t>(t)], &last[static_cast<size_t>(t)]);
   });
   for (const AlignStats& s : stats) Add(s, &out.stats);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

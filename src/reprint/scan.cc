@@ -240,15 +240,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   // so one long unit does not hold up a whole chunk.
   auto compute_range = [&](size_t begin, size_t end) {
     constexpr size_t kBatch = 16;
-    std::atomic<size_t> next{begin};
-    internal::RunOnThreads(static_cast<int>(internal::ChunkCount(end - begin, options.threads)),
-                           [&](int) {
-                             Scratch s;
-                             for (size_t b = next.fetch_add(kBatch); b < end;
-                                  b = next.fetch_add(kBatch)) {
-                               for (size_t i = b; i < std::min(end, b + kBatch); ++i) compute(i, s);
-                             }
-                           });
+    std::vector<Scratch> scratch(internal::ChunkCount(end - begin, options.threads));
+    internal::RunOnBlocks(begin, end, options.threads, kBatch,
+                          [&](int t, size_t i) { compute(i, scratch[static_cast<size_t>(t)]); });
   };
 
   // What is kept of each unit, in (doc, offset) order: its set (and stock

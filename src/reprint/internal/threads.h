@@ -1,12 +1,15 @@
 // File: reprint/internal/threads.h
 // Runs one function per worker index on that many threads and waits for all,
-// or splits [0, n) into contiguous chunks, one per thread; stages concatenate
-// per-chunk results in chunk order, so results never depend on timing.
+// or splits [0, n) into contiguous chunks, one per thread (stages concatenate
+// per-chunk results in chunk order), or hands out blocks of indices from a
+// shared counter (callers write results by index). Results never depend on
+// timing.
 // Internal: not part of the public API. Thread-safe.
 #ifndef REPRINT_INTERNAL_THREADS_H_
 #define REPRINT_INTERNAL_THREADS_H_
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <thread>
 #include <vector>
@@ -41,6 +44,21 @@ void RunOnChunks(size_t n, int threads, Fn fn) {
   RunOnThreads(static_cast<int>(chunks), [&](int k) {
     const size_t c = static_cast<size_t>(k);
     fn(c, n * c / chunks, n * (c + 1) / chunks);
+  });
+}
+
+// Calls fn(t, i) for every i in [begin, end) on ChunkCount(end - begin,
+// threads) workers, worker t taking `block` consecutive indices at a time
+// from a shared counter, so a slow index holds up only its own worker. Which
+// worker gets an index depends on timing: fn writes its result by index, and
+// t only selects per-worker scratch state.
+template <typename Fn>
+void RunOnBlocks(size_t begin, size_t end, int threads, size_t block, Fn fn) {
+  std::atomic<size_t> next{begin};
+  RunOnThreads(static_cast<int>(ChunkCount(end - begin, threads)), [&](int t) {
+    for (size_t b = next.fetch_add(block); b < end; b = next.fetch_add(block)) {
+      for (size_t i = b; i < std::min(end, b + block); ++i) fn(t, i);
+    }
   });
 }
 
