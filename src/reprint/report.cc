@@ -164,19 +164,17 @@ class JsonSink {
   // Starts the next element of the innermost array; a value must follow.
   void Item() {
     Raw(open_.back()++ == 0 ? "\n" : ",\n");
-    Raw(std::string(open_.size() * kIndent, ' '));
+    Indent();
   }
 
   // `value` dumped alone, placed where the current item stands.
   void Value(const Json& value) {
     const std::string piece = Dump(value);
-    const size_t shift = open_.size() * kIndent;
     size_t from = 0;
     for (size_t nl = piece.find('\n'); nl != std::string::npos; nl = piece.find('\n', from)) {
       buf_.append(piece, from, nl + 1 - from);
-      buf_.append(shift, ' ');
+      Indent();
       from = nl + 1;
-      if (buf_.size() >= kFlushBytes) Flush();
     }
     buf_.append(piece, from, std::string::npos);
     if (buf_.size() >= kFlushBytes) Flush();
@@ -209,9 +207,15 @@ class JsonSink {
     open_.pop_back();
     if (items > 0) {
       Raw("\n");
-      Raw(std::string(open_.size() * kIndent, ' '));
+      Indent();
     }
     Raw(std::string_view(&bracket, 1));
+  }
+
+  // The spaces that start a line at the current depth.
+  void Indent() {
+    buf_.append(open_.size() * kIndent, ' ');
+    if (buf_.size() >= kFlushBytes) Flush();
   }
 
   static constexpr size_t kFlushBytes = size_t{1} << 18;
