@@ -149,13 +149,12 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, reprint::IngestOptions
   reprint::ListedPassagesOptions popt;
   popt.threads = opt.threads;
   reprint::ListedPassages passages;
+  reprint::ReportInput report{in.documents, *result, in.issues, f.timings, nullptr, popt};
   if (f.format == "html") {
     passages = reprint::AlignListedPairs(in.documents, *result, popt);
     result->stats.stage_seconds.emplace_back("align", passages.seconds);
+    report.passages = &passages;
   }
-  reprint::ReportInput report{in.documents, *result, in.issues, f.timings};
-  if (f.format == "html") report.passages = &passages;
-  report.align = popt;
   // JSON streams into the destination piece by piece (no string of the whole
   // report, 89 MB on a 100 MB corpus); text and HTML are rendered first.
   const bool json = f.format == "json";
