@@ -312,16 +312,28 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
     need[u] = f < std::numeric_limits<uint32_t>::max() ? static_cast<uint32_t>(f)
                                                        : std::numeric_limits<uint32_t>::max();
   }
-  // Units are split across threads in contiguous ranges, each with its own
-  // counter; the parts are concatenated in unit order.
-  std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
-  constexpr uint32_t kAhead = 8;
-  internal::RunOnChunks(n, threads, [&](size_t t, size_t begin, size_t end) {
-    std::vector<CandidatePair>& out = parts[t];
-    const uint32_t first = static_cast<uint32_t>(begin);
-    const uint32_t last = static_cast<uint32_t>(end);
-    std::vector<uint32_t> shared(n, 0);
+  // Units are counted in blocks of kBlockUnits that threads take in turn
+  // (earlier units have more partners v > u, and a large cluster's units
+  // sit together, so equal ranges would leave one thread with most of the
+  // work); each block writes its own part and the parts are concatenated in
+  // unit order. Each worker keeps one counter for all its blocks.
+  constexpr uint32_t kBlockUnits = 2048;
+  const size_t blocks = (static_cast<size_t>(n) + kBlockUnits - 1) / kBlockUnits;
+  std::vector<std::vector<CandidatePair>> parts(blocks);
+  struct Counter {
+    std::vector<uint32_t> shared;
     std::vector<uint32_t> touched;
+  };
+  std::vector<Counter> counters(internal::ChunkCount(blocks, threads));
+  constexpr uint32_t kAhead = 8;
+  internal::RunOnBlocks(0, blocks, threads, 1, [&](int t, size_t block) {
+    std::vector<CandidatePair>& out = parts[block];
+    Counter& counter = counters[static_cast<size_t>(t)];
+    if (counter.shared.empty()) counter.shared.assign(n, 0);
+    std::vector<uint32_t>& shared = counter.shared;
+    std::vector<uint32_t>& touched = counter.touched;
+    const uint32_t first = static_cast<uint32_t>(block * kBlockUnits);
+    const uint32_t last = std::min(n, first + kBlockUnits);
     for (uint32_t u = first; u < last; ++u) {
       touched.clear();
       for (uint32_t k = offsets[u]; k < offsets[u + 1]; ++k) {
@@ -344,6 +356,7 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
   });
   size_t total = 0;
   for (const std::vector<CandidatePair>& part : parts) total += part.size();
+  if (parts.empty()) return {};
   std::vector<CandidatePair> out = std::move(parts[0]);
   out.reserve(total);  // exactly, not by doubling
   for (size_t t = 1; t < parts.size(); ++t) {
