@@ -1,17 +1,20 @@
 #include "reprint/report.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
 #include <sstream>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "nlohmann/json.hpp"
 #include "reprint/document_text.h"
+#include "reprint/internal/json_string.h"
 #include "reprint/internal/quote_report.h"
 
 namespace reprint {
@@ -78,29 +81,6 @@ Json AlignParamsJson(const AlignOptions& a) {
               {"gap", a.gap}};
 }
 
-// A pair's passages (report version 2): byte spans into the members'
-// original documents, and the edits inside each passage.
-Json PassagesJson(const std::vector<PairPassage>& passages) {
-  Json out = Json::array();
-  for (const PairPassage& pp : passages) {
-    const Passage& p = pp.passage;
-    Json edits = Json::array();
-    for (const EditSpan& e : pp.edits) {
-      edits.push_back(Json{{"a_start", e.a.begin}, {"a_end", e.a.end}, {"b_start", e.b.begin},
-                           {"b_end", e.b.end}, {"a_words", e.a_words}, {"b_words", e.b_words}});
-    }
-    out.push_back(Json{{"a_start", p.a.begin},
-                       {"a_end", p.a.end},
-                       {"b_start", p.b.begin},
-                       {"b_end", p.b.end},
-                       {"words_matched", p.words_matched},
-                       {"words_edited", p.words_edited},
-                       {"score", p.score},
-                       {"edits", std::move(edits)}});
-  }
-  return out;
-}
-
 }  // namespace
 
 double RoundScore(double x) { return std::round(x * 1e6) / 1e6; }
@@ -121,10 +101,12 @@ namespace {
 
 // The JSON report is written piece by piece (WriteJson): the bytes equal
 // those of the whole report built as one ordered_json and dumped with
-// kIndent, but neither that DOM nor that string ever exists. Each piece (a
-// document, a cluster's member or pair, params, stats) is built and dumped
-// on its own, between brackets JsonSink writes; a value dumped alone has its
-// lines indented from column 0, so every line after its first is shifted
+// kIndent, but neither that DOM nor that string ever exists. Clusters'
+// members, pairs and passages are written field by field (JsonSink's
+// brackets and scalars, strings escaped as a dump escapes them); the other
+// pieces (a document, params, stats, a quote's fields) are built and dumped
+// on their own, between brackets JsonSink writes. A value dumped alone has
+// its lines indented from column 0, so every line after its first is shifted
 // right by the depth where it stands (JSON strings never hold a raw newline,
 // so every '\n' of a dump is a line break of the layout).
 constexpr int kIndent = 1;
@@ -179,11 +161,30 @@ class JsonSink {
     buf_.append(piece, from, std::string::npos);
     if (buf_.size() >= kFlushBytes) Flush();
   }
-  void Member(std::string_view key, const Json& value) {
+  // A scalar written as a dump writes it, without building a Json for
+  // strings and integers (a cluster's member texts are most of a report).
+  template <typename T>
+  void Value(const T& value) {
+    if constexpr (std::is_same_v<T, bool>) {
+      buf_.append(value ? "true" : "false");
+    } else if constexpr (std::is_integral_v<T>) {
+      char digits[24];
+      buf_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+      internal::AppendJsonString(std::string_view(value), &buf_);
+    } else {
+      Value(Json(value));
+      return;
+    }
+    if (buf_.size() >= kFlushBytes) Flush();
+  }
+  template <typename T>
+  void Member(std::string_view key, const T& value) {
     Key(key);
     Value(value);
   }
-  void Element(const Json& value) {
+  template <typename T>
+  void Element(const T& value) {
     Item();
     Value(value);
   }
@@ -223,6 +224,40 @@ class JsonSink {
   std::string buf_;
   std::vector<size_t> open_;  // items written so far, per open container
 };
+
+// A pair's passages (report version 2): byte spans into the members'
+// original documents, and the edits inside each passage.
+void WritePassages(const std::vector<PairPassage>& passages, JsonSink& sink) {
+  sink.BeginArray();
+  for (const PairPassage& pp : passages) {
+    const Passage& p = pp.passage;
+    sink.Item();
+    sink.BeginObject();
+    sink.Member("a_start", p.a.begin);
+    sink.Member("a_end", p.a.end);
+    sink.Member("b_start", p.b.begin);
+    sink.Member("b_end", p.b.end);
+    sink.Member("words_matched", p.words_matched);
+    sink.Member("words_edited", p.words_edited);
+    sink.Member("score", p.score);
+    sink.Key("edits");
+    sink.BeginArray();
+    for (const EditSpan& e : pp.edits) {
+      sink.Item();
+      sink.BeginObject();
+      sink.Member("a_start", e.a.begin);
+      sink.Member("a_end", e.a.end);
+      sink.Member("b_start", e.b.begin);
+      sink.Member("b_end", e.b.end);
+      sink.Member("a_words", e.a_words);
+      sink.Member("b_words", e.b_words);
+      sink.EndObject();
+    }
+    sink.EndArray();
+    sink.EndObject();
+  }
+  sink.EndArray();
+}
 
 Json DocumentJson(const Document& d) {
   Json j;
@@ -297,15 +332,18 @@ void WriteCluster(const ReportInput& in, ClusterPassages& passages, size_t ci, J
   for (size_t i = 0; i < c.members.size(); ++i) {
     const Unit& unit = r.units[c.members[i]];
     const Document& d = in.documents[unit.doc];
-    Json m;
-    m["doc"] = d.id;
-    m["source"] = d.source;
-    m["unit"] = UnitKindName(unit.kind);
-    m["start"] = unit.span.begin;
-    m["end"] = unit.span.end;
-    m["text"] = std::string(SpanText(d, unit.span));
-    internal::AddQuoteMemberJson(in.documents, r, ci, i, &m);
-    sink.Element(m);
+    sink.Item();
+    sink.BeginObject();
+    sink.Member("doc", d.id);
+    sink.Member("source", d.source);
+    sink.Member("unit", UnitKindName(unit.kind));
+    sink.Member("start", unit.span.begin);
+    sink.Member("end", unit.span.end);
+    sink.Member("text", SpanText(d, unit.span));
+    Json quote;  // a quote member's own fields, after the text
+    internal::AddQuoteMemberJson(in.documents, r, ci, i, &quote);
+    for (const auto& [key, value] : quote.items()) sink.Member(key, value);
+    sink.EndObject();
   }
   sink.EndArray();
   sink.Key("pairs");
@@ -314,16 +352,18 @@ void WriteCluster(const ReportInput& in, ClusterPassages& passages, size_t ci, J
   for (const VerifiedPair& p : c.pairs) {
     const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
     const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
-    Json pj;
-    pj["a"] = a;
-    pj["b"] = b;
-    pj["jaccard"] = RoundScore(p.score.jaccard);
-    pj["containment_a_in_b"] = RoundScore(p.score.containment_a_in_b);
-    pj["containment_b_in_a"] = RoundScore(p.score.containment_b_in_a);
-    pj["shared_shingles"] = p.score.shared;
-    pj["estimated"] = false;
-    pj["passages"] = PassagesJson(pair_passages[&p - c.pairs.data()]);
-    sink.Element(pj);
+    sink.Item();
+    sink.BeginObject();
+    sink.Member("a", a);
+    sink.Member("b", b);
+    sink.Member("jaccard", RoundScore(p.score.jaccard));
+    sink.Member("containment_a_in_b", RoundScore(p.score.containment_a_in_b));
+    sink.Member("containment_b_in_a", RoundScore(p.score.containment_b_in_a));
+    sink.Member("shared_shingles", p.score.shared);
+    sink.Member("estimated", false);
+    sink.Key("passages");
+    WritePassages(pair_passages[&p - c.pairs.data()], sink);
+    sink.EndObject();
   }
   sink.EndArray();
   Json quote;  // quote clusters' own fields, after the pairs

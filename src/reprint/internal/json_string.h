@@ -1,0 +1,121 @@
+// File: reprint/internal/json_string.h
+// A string as a JSON string literal, byte for byte as nlohmann::json's dump
+// (no ASCII escaping, invalid UTF-8 replaced) writes it, without building a
+// json value: the report writes every member's text, 630 MB of them at 1 GB.
+//
+//   std::string out;
+//   internal::AppendJsonString("say \"hi\"\n", &out);  // "say \"hi\"\n" quoted
+//
+// Escapes: \" \\ \b \f \n \r \t, other bytes below 0x20 as \u00xx (lower-case
+// hex); everything else, DEL and non-ASCII included, as it stands. A string
+// that is not well-formed UTF-8 (Unicode table 3-7: no overlong forms,
+// surrogates or code points past U+10FFFF) is handed to nlohmann whole, so
+// its replacement characters fall exactly where nlohmann puts them.
+// tests/json_string_test.cc compares the two on every byte value and on
+// random strings.
+// Internal: not part of the public API. Pure functions; thread-safe.
+#ifndef REPRINT_INTERNAL_JSON_STRING_H_
+#define REPRINT_INTERNAL_JSON_STRING_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "nlohmann/json.hpp"
+
+namespace reprint::internal {
+
+// The length of the well-formed UTF-8 sequence starting at s[i], a byte >=
+// 0x80; 0 when it is not one.
+inline size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  const auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    const unsigned c = at(k);
+    return c >= lo && c <= hi;
+  };
+  const unsigned c = at(0);
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+// Appends the escaped bytes of `s` (no quotes); false, with *out holding a
+// prefix of them, when `s` is not well-formed UTF-8.
+inline bool AppendEscapedUtf8(std::string_view s, std::string* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  // Nonzero when a byte of v is 0 (possibly also for bytes after a zero one,
+  // which only sends those 8 bytes to the byte loop).
+  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  size_t run = 0;  // start of the bytes not yet appended, all as they stand
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    if (i + 8 <= n) {  // 8 plain ASCII bytes at once
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      const uint64_t special = (x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) |
+                               has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'));
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const size_t len = Utf8SequenceLength(s, i);
+      if (len == 0) return false;
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out->append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default: {
+        constexpr char kHex[] = "0123456789abcdef";
+        const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out->append(u, sizeof u);
+      }
+    }
+    run = ++i;
+  }
+  out->append(s.data() + run, n - run);
+  return true;
+}
+
+// Appends `s` as a quoted JSON string, as nlohmann's dump(indent, ' ',
+// false, error_handler_t::replace) writes it.
+inline void AppendJsonString(std::string_view s, std::string* out) {
+  const size_t start = out->size();
+  out->push_back('"');
+  if (AppendEscapedUtf8(s, out)) {
+    out->push_back('"');
+    return;
+  }
+  out->resize(start);
+  out->append(nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace reprint::internal
+
+#endif  // REPRINT_INTERNAL_JSON_STRING_H_
