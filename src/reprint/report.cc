@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <ostream>
 #include <sstream>
 #include <string_view>
@@ -271,26 +272,41 @@ Json DocumentJson(const Document& d) {
 }
 
 // The passages of each cluster, in cluster order: those of in.passages, or
-// aligned here a batch of clusters (about kBatchPairs pairs) at a time.
+// aligned here a batch of clusters (about kBatchPairs pairs) at a time. With
+// two or more alignment threads, the next batch is aligned while the caller
+// writes this one (writing is serial, and a third of a 1 GB doc scan's report
+// time); each batch is what AlignListedPairs returns for its clusters, so the
+// report does not depend on the overlap.
 class ClusterPassages {
  public:
   explicit ClusterPassages(const ReportInput& in) : in_(in) {}
+  ~ClusterPassages() {
+    if (next_.valid()) next_.wait();  // it reads in_
+  }
 
   // REQUIRES: called with ci = 0, 1, 2, ... (each batch replaces the last).
   const std::vector<std::vector<PairPassage>>& Of(size_t ci) {
     if (in_.passages != nullptr) return in_.passages->passages[ci];
     if (ci >= end_) {
-      const std::vector<Cluster>& clusters = in_.result.clusters;
-      size_t end = ci, pairs = 0;
-      do {
-        pairs += clusters[end++].pairs.size();
-      } while (end < clusters.size() && pairs < kBatchPairs);
       batch_ = ListedPassages();  // the last batch's memory first
-      batch_ = AlignListedPairs(in_.documents, in_.result, in_.align, ci, end);
+      if (next_.valid() && next_first_ == ci) {
+        batch_ = next_.get();
+        end_ = next_end_;
+      } else {
+        if (next_.valid()) next_.wait();
+        end_ = BatchEnd(ci);
+        batch_ = AlignListedPairs(in_.documents, in_.result, in_.align, ci, end_);
+      }
       first_ = ci;
-      end_ = end;
       passages_ += batch_.stats.passages;
       seconds_ += batch_.seconds;
+      if (in_.align.threads > 1 && end_ < in_.result.clusters.size()) {
+        next_first_ = end_;
+        next_end_ = BatchEnd(end_);
+        next_ = std::async(std::launch::async, [this, first = next_first_, end = next_end_] {
+          return AlignListedPairs(in_.documents, in_.result, in_.align, first, end);
+        });
+      }
     }
     return batch_.passages[ci - first_];
   }
@@ -301,18 +317,33 @@ class ClusterPassages {
   uint64_t passages() const {
     return in_.passages != nullptr ? in_.passages->stats.passages : passages_;
   }
-  // Seconds spent aligning here; -1 when the passages were given.
+  // Seconds spent aligning here, summed over batches (a batch aligned while
+  // the one before was written counts in full); -1 when the passages were
+  // given.
   double seconds() const { return in_.passages != nullptr ? -1 : seconds_; }
 
  private:
   // Enough pairs that the threads share each batch evenly (a pair takes
   // 0.1 ms to a few ms), few enough that a batch's passages stay small
-  // (about 3 KB per pair on the 1 GB doc corpus).
+  // (about 3 KB per pair on the 1 GB doc corpus; two batches are held while
+  // one is written and the next aligned).
   static constexpr size_t kBatchPairs = 4096;
+
+  // The end of the batch of clusters that starts at `first`.
+  size_t BatchEnd(size_t first) const {
+    const std::vector<Cluster>& clusters = in_.result.clusters;
+    size_t end = first, pairs = 0;
+    do {
+      pairs += clusters[end++].pairs.size();
+    } while (end < clusters.size() && pairs < kBatchPairs);
+    return end;
+  }
 
   const ReportInput& in_;
   ListedPassages batch_;
   size_t first_ = 0, end_ = 0;  // clusters of batch_
+  std::future<ListedPassages> next_;
+  size_t next_first_ = 0, next_end_ = 0;  // clusters of next_
   uint64_t passages_ = 0;
   double seconds_ = 0;
 };
