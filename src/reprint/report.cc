@@ -226,6 +226,14 @@ class JsonSink {
   std::vector<size_t> open_;  // items written so far, per open container
 };
 
+// The byte spans of a passage or of an edit, in A's and B's documents.
+void WriteSpans(Span a, Span b, JsonSink& sink) {
+  sink.Member("a_start", a.begin);
+  sink.Member("a_end", a.end);
+  sink.Member("b_start", b.begin);
+  sink.Member("b_end", b.end);
+}
+
 // A pair's passages (report version 2): byte spans into the members'
 // original documents, and the edits inside each passage.
 void WritePassages(const std::vector<PairPassage>& passages, JsonSink& sink) {
@@ -234,10 +242,7 @@ void WritePassages(const std::vector<PairPassage>& passages, JsonSink& sink) {
     const Passage& p = pp.passage;
     sink.Item();
     sink.BeginObject();
-    sink.Member("a_start", p.a.begin);
-    sink.Member("a_end", p.a.end);
-    sink.Member("b_start", p.b.begin);
-    sink.Member("b_end", p.b.end);
+    WriteSpans(p.a, p.b, sink);
     sink.Member("words_matched", p.words_matched);
     sink.Member("words_edited", p.words_edited);
     sink.Member("score", p.score);
@@ -246,10 +251,7 @@ void WritePassages(const std::vector<PairPassage>& passages, JsonSink& sink) {
     for (const EditSpan& e : pp.edits) {
       sink.Item();
       sink.BeginObject();
-      sink.Member("a_start", e.a.begin);
-      sink.Member("a_end", e.a.end);
-      sink.Member("b_start", e.b.begin);
-      sink.Member("b_end", e.b.end);
+      WriteSpans(e.a, e.b, sink);
       sink.Member("a_words", e.a_words);
       sink.Member("b_words", e.b_words);
       sink.EndObject();
