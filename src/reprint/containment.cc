@@ -315,23 +315,32 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
   // Units are counted in blocks of kBlockUnits that threads take in turn
   // (earlier units have more partners v > u, and a large cluster's units
   // sit together, so equal ranges would leave one thread with most of the
-  // work); each block writes its own part and the parts are concatenated in
-  // unit order. Each worker keeps one counter for all its blocks.
+  // work). Each worker keeps one counter and appends its blocks' pairs to
+  // its own list, noting where each block's pairs lie; the lists are then
+  // concatenated in block order, so in unit order. One worker's list is
+  // already in that order and is the result as it stands.
   constexpr uint32_t kBlockUnits = 2048;
   const size_t blocks = (static_cast<size_t>(n) + kBlockUnits - 1) / kBlockUnits;
-  std::vector<std::vector<CandidatePair>> parts(blocks);
-  struct Counter {
+  struct Worker {
     std::vector<uint32_t> shared;
     std::vector<uint32_t> touched;
+    std::vector<CandidatePair> out;
   };
-  std::vector<Counter> counters(internal::ChunkCount(blocks, threads));
+  struct Placed {  // block b's pairs: workers[worker].out[begin, end)
+    size_t worker = 0, begin = 0, end = 0;
+  };
+  std::vector<Worker> workers(internal::ChunkCount(blocks, threads));
+  std::vector<Placed> placed(blocks);
   constexpr uint32_t kAhead = 8;
   internal::RunOnBlocks(0, blocks, threads, 1, [&](int t, size_t block) {
-    std::vector<CandidatePair>& out = parts[block];
-    Counter& counter = counters[static_cast<size_t>(t)];
-    if (counter.shared.empty()) counter.shared.assign(n, 0);
-    std::vector<uint32_t>& shared = counter.shared;
-    std::vector<uint32_t>& touched = counter.touched;
+    Worker& w = workers[static_cast<size_t>(t)];
+    if (w.shared.empty()) w.shared.assign(n, 0);
+    // A pointer, not the vector: the compiler then knows that appending to
+    // `touched` or `out` leaves it in place (the vector lives in `workers`).
+    uint32_t* const shared = w.shared.data();
+    std::vector<uint32_t>& touched = w.touched;
+    std::vector<CandidatePair>& out = w.out;
+    placed[block] = Placed{static_cast<size_t>(t), out.size(), 0};
     const uint32_t first = static_cast<uint32_t>(block * kBlockUnits);
     const uint32_t last = std::min(n, first + kBlockUnits);
     for (uint32_t u = first; u < last; ++u) {
@@ -353,15 +362,17 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
         shared[v] = 0;
       }
     }
+    placed[block].end = out.size();
   });
+  if (workers.size() == 1) return std::move(workers[0].out);
   size_t total = 0;
-  for (const std::vector<CandidatePair>& part : parts) total += part.size();
-  if (parts.empty()) return {};
-  std::vector<CandidatePair> out = std::move(parts[0]);
+  for (const Worker& w : workers) total += w.out.size();
+  std::vector<CandidatePair> out;
   out.reserve(total);  // exactly, not by doubling
-  for (size_t t = 1; t < parts.size(); ++t) {
-    out.insert(out.end(), parts[t].begin(), parts[t].end());
-    parts[t] = {};
+  for (const Placed& p : placed) {
+    const std::vector<CandidatePair>& from = workers[p.worker].out;
+    out.insert(out.end(), from.begin() + static_cast<ptrdiff_t>(p.begin),
+               from.begin() + static_cast<ptrdiff_t>(p.end));
   }
   return out;
 }
