@@ -33,7 +33,9 @@ struct ReportInput {
   // just before it writes them, so only one batch's passages are in memory
   // (the align stage's seconds then join the stats when timings are on).
   const ListedPassages* passages = nullptr;
-  ListedPassagesOptions align;
+  // (Initialized here, so ReportInput{docs, result, issues} leaves no member
+  // without an initializer: g++ -Wextra warned of it.)
+  ListedPassagesOptions align = {};
 };
 
 const char* ClusterKindName(const ScanResult& result, const Cluster& c);
