@@ -291,11 +291,10 @@ class ClusterPassages {
     if (in_.passages != nullptr) return in_.passages->passages[ci];
     if (ci >= end_) {
       batch_ = ListedPassages();  // the last batch's memory first
-      if (next_.valid() && next_first_ == ci) {
+      if (next_.valid()) {  // started at the end of the last batch, ci
         batch_ = next_.get();
         end_ = next_end_;
       } else {
-        if (next_.valid()) next_.wait();
         end_ = BatchEnd(ci);
         batch_ = AlignListedPairs(in_.documents, in_.result, in_.align, ci, end_);
       }
@@ -303,9 +302,8 @@ class ClusterPassages {
       passages_ += batch_.stats.passages;
       seconds_ += batch_.seconds;
       if (in_.align.threads > 1 && end_ < in_.result.clusters.size()) {
-        next_first_ = end_;
         next_end_ = BatchEnd(end_);
-        next_ = std::async(std::launch::async, [this, first = next_first_, end = next_end_] {
+        next_ = std::async(std::launch::async, [this, first = end_, end = next_end_] {
           return AlignListedPairs(in_.documents, in_.result, in_.align, first, end);
         });
       }
@@ -344,8 +342,8 @@ class ClusterPassages {
   const ReportInput& in_;
   ListedPassages batch_;
   size_t first_ = 0, end_ = 0;  // clusters of batch_
-  std::future<ListedPassages> next_;
-  size_t next_first_ = 0, next_end_ = 0;  // clusters of next_
+  std::future<ListedPassages> next_;  // clusters [end_, next_end_)
+  size_t next_end_ = 0;
   uint64_t passages_ = 0;
   double seconds_ = 0;
 };
