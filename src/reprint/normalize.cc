@@ -59,10 +59,52 @@ bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' 
 
 size_t FoldInPlace(char* w, size_t n);
 
-// Builds tokens one code point at a time.
+// Eight bytes at `p` as one little-endian word (byte k in bits 8k..8k+7).
+inline uint64_t Load8(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+
+// The high bit of each byte of `v` that is an ASCII letter or digit, others
+// clear: per-byte range tests (add, then look at bit 7) on the low seven
+// bits, which cannot carry into the next byte, and bytes >= 0x80 dropped.
+// Letters are tested case-insensitively (| 0x20 maps 'A'-'Z' onto 'a'-'z'
+// and nothing else into that range).
+inline uint64_t AlnumBits(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kLow7 = 0x7f * kOnes;
+  constexpr uint64_t kHigh = 0x80 * kOnes;
+  const uint64_t y = v & kLow7;
+  const uint64_t l = (v | 0x20 * kOnes) & kLow7;
+  const uint64_t digit = (y + (0x80 - '0') * kOnes) & ~(y + (0x7f - '9') * kOnes);
+  const uint64_t alpha = (l + (0x80 - 'a') * kOnes) & ~(l + (0x7f - 'z') * kOnes);
+  return (digit | alpha) & ~v & kHigh;
+}
+
+// Builds tokens one code point (or one run of ASCII letters and digits) at
+// a time. The text is written through a pointer into out->text, which is
+// kept longer than what it holds (len_ bytes so far) and trimmed by
+// Finish(): appending a word then costs no capacity checks and no calls,
+// and an ASCII run is copied eight bytes at a time, the bytes past it
+// overwritten by what follows or trimmed.
 class Builder {
  public:
-  Builder(NormalizedText* out, const NormalizeOptions& opt) : out_(out), opt_(opt) {}
+  // Room for eight bytes past any ASCII run (see AsciiRun).
+  static constexpr size_t kSlack = 16;
+
+  Builder(NormalizedText* out, const NormalizeOptions& opt, size_t expected)
+      : out_(out), opt_(opt) {
+    out_->text.resize(expected + kSlack);
+    buf_ = out_->text.data();
+  }
+
+  // Ends the last word and trims the text to what was written.
+  void Finish() {
+    EndWord();
+    out_->text.resize(len_);
+  }
 
   // Appends normalized word bytes that came from original [ob, oe).
   // `join_ok` is false when a pending dot must not join (not an initialism).
@@ -74,29 +116,36 @@ class Builder {
     }
     pending_ = Pending::kNone;
     if (!in_word_) StartWord(ob);
-    out_->text.append(bytes, n);
+    Reserve(n);
+    std::memcpy(buf_ + len_, bytes, n);
+    len_ += n;
     word_ascii_ = word_ascii_ && ascii;
     word_end_ = oe;
     ++seg_len_;
   }
 
   // A run of ASCII letters and digits from original [ob, oe), lower-cased.
-  void AsciiRun(const unsigned char* bytes, size_t n, uint32_t ob, uint32_t oe, bool join_ok) {
+  // `readable` bytes from `bytes` on may be read (at least n).
+  void AsciiRun(const unsigned char* bytes, size_t n, size_t readable, uint32_t ob, uint32_t oe,
+                bool join_ok) {
     if (in_word_) {
       if (pending_ == Pending::kDot && !join_ok) EndWord();
       if (pending_ == Pending::kDot && in_word_) seg_len_ = 0;
     }
     pending_ = Pending::kNone;
     if (!in_word_) StartWord(ob);
-    std::string& t = out_->text;
-    const size_t at = t.size();
-    t.append(reinterpret_cast<const char*>(bytes), n);
-    // Branch-free lower-casing of letters and digits, which the compiler
-    // vectorizes.
-    unsigned char* d = reinterpret_cast<unsigned char*>(t.data()) + at;
-    for (size_t k = 0; k < n; ++k) {
-      d[k] = static_cast<unsigned char>(d[k] | (static_cast<unsigned char>(d[k] - 'A') < 26 ? 0x20 : 0));
+    Reserve(n + 8);
+    unsigned char* d = reinterpret_cast<unsigned char*>(buf_) + len_;
+    // Letters and digits all lower-case by setting bit 5 (digits have it).
+    size_t k = 0;
+    for (; k < n && k + 8 <= readable; k += 8) {
+      uint64_t v;
+      std::memcpy(&v, bytes + k, sizeof v);
+      v |= 0x2020202020202020ull;
+      std::memcpy(d + k, &v, sizeof v);
     }
+    for (; k < n; ++k) d[k] = static_cast<unsigned char>(bytes[k] | 0x20);
+    len_ += n;
     word_end_ = oe;
     seg_len_ += static_cast<uint32_t>(n);
   }
@@ -105,7 +154,9 @@ class Builder {
   void SingleWord(const char* bytes, size_t n, uint32_t ob, uint32_t oe) {
     EndWord();
     StartWord(ob);
-    out_->text.append(bytes, n);
+    Reserve(n);
+    std::memcpy(buf_ + len_, bytes, n);
+    len_ += n;
     word_ascii_ = false;
     word_end_ = oe;
     EndWord();
@@ -139,13 +190,11 @@ class Builder {
     if (!in_word_) return;
     in_word_ = false;
     if (opt_.fold_spelling && word_ascii_) {
-      std::string& t = out_->text;
-      const size_t n = t.size() - word_norm_begin_;
-      t.resize(word_norm_begin_ + FoldInPlace(t.data() + word_norm_begin_, n));
+      len_ = word_norm_begin_ + FoldInPlace(buf_ + word_norm_begin_, len_ - word_norm_begin_);
     }
     Token t;
     t.norm_begin = word_norm_begin_;
-    t.norm_end = static_cast<uint32_t>(out_->text.size());
+    t.norm_end = static_cast<uint32_t>(len_);
     t.orig = Span{word_begin_, word_end_};
     out_->tokens.push_back(t);
   }
@@ -155,17 +204,30 @@ class Builder {
  private:
   enum class Pending { kNone, kApostrophe, kDot };
 
+  // Makes room for n more bytes (and the slack).
+  void Reserve(size_t n) {
+    if (len_ + n + kSlack > out_->text.size()) {
+      out_->text.resize(std::max(2 * out_->text.size(), len_ + n + kSlack));
+      buf_ = out_->text.data();
+    }
+  }
+
   void StartWord(uint32_t ob) {
-    if (!out_->tokens.empty()) out_->text.push_back(' ');
+    if (!out_->tokens.empty()) {
+      Reserve(1);
+      buf_[len_++] = ' ';
+    }
     in_word_ = true;
     word_ascii_ = true;
     seg_len_ = 0;
     word_begin_ = ob;
-    word_norm_begin_ = static_cast<uint32_t>(out_->text.size());
+    word_norm_begin_ = static_cast<uint32_t>(len_);
   }
 
   NormalizedText* out_;
   const NormalizeOptions& opt_;
+  char* buf_ = nullptr;  // out_->text.data()
+  size_t len_ = 0;       // bytes of text written
   bool in_word_ = false;
   bool word_ascii_ = true;
   Pending pending_ = Pending::kNone;
@@ -214,23 +276,46 @@ constexpr SuffixRule kSuffixRules[] = {
 constexpr size_t kNumSuffixRules = sizeof(kSuffixRules) / sizeof(kSuffixRules[0]);
 static_assert(kNumSuffixRules <= 32);
 
-// kRulesByLastLetter[c]: bit k set when rule k's suffix ends in byte c. Only
-// those rules can apply to a word ending in c; testing them in index order
-// keeps "the first rule that applies wins". Most words end in a letter no
-// rule ends in and skip the list at once.
-constexpr auto kRulesByLastLetter = [] {
-  std::array<uint32_t, 256> t{};
+// kRulesByLetter[i][c]: bit k set when rule k's suffix has byte c i letters
+// before its end (every suffix has at least three). Only the rules set in
+// all three tables for a word's last three letters can apply to it; testing
+// them in index order keeps "the first rule that applies wins". Nearly all
+// words leave none (one table, by the last letter alone, left seven rules to
+// test for every word ending in 's').
+constexpr size_t kRuleLetters = 3;
+constexpr auto kRulesByLetter = [] {
+  std::array<std::array<uint32_t, 256>, kRuleLetters> t{};
   for (size_t k = 0; k < kNumSuffixRules; ++k) {
-    t[static_cast<unsigned char>(kSuffixRules[k].from.back())] |= uint32_t{1} << k;
+    const std::string_view from = kSuffixRules[k].from;
+    for (size_t i = 0; i < kRuleLetters; ++i) {
+      t[i][static_cast<unsigned char>(from[from.size() - 1 - i])] |= uint32_t{1} << k;
+    }
   }
   return t;
 }();
+static_assert([] {
+  for (const SuffixRule& r : kSuffixRules) {
+    if (r.from.size() < kRuleLetters || r.min_len < kRuleLetters) return false;
+  }
+  return true;
+}());
+
+// The high bit of each byte of `v` equal to `c`, others clear (exact: no
+// borrow crosses a byte).
+inline uint64_t BytesEqual(uint64_t v, unsigned char c) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kLow7 = 0x7f * kOnes;
+  const uint64_t x = v ^ (c * kOnes);
+  return ~(((x & kLow7) + kLow7) | x) & (0x80 * kOnes);
+}
 
 // Folds w[0, n) in place; returns the new length (never longer).
 size_t FoldInPlace(char* w, size_t n) {
   if (n < 5) return n;
-  for (uint32_t rules = kRulesByLastLetter[static_cast<unsigned char>(w[n - 1])]; rules != 0;
-       rules &= rules - 1) {
+  auto letter = [w, n](size_t i) { return static_cast<unsigned char>(w[n - 1 - i]); };
+  for (uint32_t rules = kRulesByLetter[0][letter(0)] & kRulesByLetter[1][letter(1)] &
+                        kRulesByLetter[2][letter(2)];
+       rules != 0; rules &= rules - 1) {
     const SuffixRule& r = kSuffixRules[std::countr_zero(rules)];
     if (Swap(w, &n, r.from, r.to, r.min_len)) return n;
   }
@@ -244,10 +329,34 @@ size_t FoldInPlace(char* w, size_t n) {
     }
   }
   // -our -> -or (colour, neighbourhood, behaviour).
-  // The ending after "our" has at most kMaxOurEnding letters.
+  // The ending after "our" has at most kMaxOurEnding letters, so "our"
+  // starts at one of the positions [first, n - 3), all among the last eight
+  // letters: those are looked at as one word (byte k is letter base + k), and
+  // only a position where "our" stands is checked further (most words have
+  // none).
   constexpr size_t kMaxOurEnding = 5;
-  for (size_t pos = n > 3 + kMaxOurEnding ? n - 3 - kMaxOurEnding : 1; pos + 3 <= n; ++pos) {
-    if (w[pos] != 'o' || w[pos + 1] != 'u' || w[pos + 2] != 'r') continue;
+  const size_t first = n > 3 + kMaxOurEnding ? n - 3 - kMaxOurEnding : 1;
+  const size_t base = n >= 8 ? n - 8 : 0;
+  uint64_t v;
+  if (n >= 8) {
+    std::memcpy(&v, w + base, 8);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  } else {
+    // Five to seven letters: two overlapping 4-byte loads, not a copy of n
+    // bytes into v (whose byte-wise stores stalled the load of v).
+    uint32_t lo, hi;
+    std::memcpy(&lo, w, 4);
+    std::memcpy(&hi, w + n - 4, 4);
+    if constexpr (std::endian::native == std::endian::big) {
+      lo = __builtin_bswap32(lo);
+      hi = __builtin_bswap32(hi);
+    }
+    v = lo | (uint64_t{hi} << (8 * (n - 4)));
+  }
+  uint64_t our = BytesEqual(v, 'o') & (BytesEqual(v, 'u') >> 8) & (BytesEqual(v, 'r') >> 16);
+  for (; our != 0; our &= our - 1) {
+    const size_t pos = base + static_cast<size_t>(std::countr_zero(our)) / 8;
+    if (pos < first || pos + 3 > n) continue;
     if (!OurFoldable(w[pos - 1])) continue;
     const std::string_view rest = word.substr(pos + 3);
     for (std::string_view ending : kOurEndings) {
@@ -276,10 +385,12 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
   out.text.clear();
   out.tokens.clear();
   out.invalid_utf8 = 0;
-  out.text.reserve(span.size() + 8);
   out.tokens.reserve(span.size() / 5 + 1);
-  Builder b(&out, options);
+  // ASCII text never grows (a word's bytes, one space per separator run);
+  // other text may, and the builder makes room as it goes.
+  Builder b(&out, options, span.size());
   const auto* p = reinterpret_cast<const unsigned char*>(original.data());
+  const size_t size = original.size();
   const uint32_t end = span.end;
   uint32_t i = span.begin;
   utf8proc_int32_t buf[32];
@@ -288,12 +399,23 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
     const unsigned char c = p[i];
     if (c < 0x80) {
       if (IsAsciiAlnum(c)) {
-        // A whole run of ASCII letters and digits at once.
+        // A whole run of ASCII letters and digits at once, found eight
+        // bytes at a time where eight can be read (the last byte-by-byte
+        // test of each run was a mispredicted branch per word).
         uint32_t j = i + 1;
+        while (j + size_t{8} <= size) {
+          const uint64_t other = ~AlnumBits(Load8(p + j)) & 0x8080808080808080ull;
+          if (other != 0) {
+            j += static_cast<uint32_t>(std::countr_zero(other)) / 8;
+            break;
+          }
+          j += 8;
+        }
+        j = std::min(j, end);
         while (j < end && IsAsciiAlnum(p[j])) ++j;
         // After "U." a letter joins only if it is a single letter again.
         const bool join_ok = !b.pending_dot() || (j == i + 1 && IsAsciiAlpha(c));
-        b.AsciiRun(p + i, j - i, i, j, join_ok);
+        b.AsciiRun(p + i, j - i, size - i, i, j, join_ok);
         i = j;
         continue;
       } else if (c == '\'' || c == '`') {
@@ -350,7 +472,7 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
       }
     }
   }
-  b.EndWord();
+  b.Finish();
   if (options.dehyphenate || options.ocr_fold) internal::RepairOcr(original, options, &out);
 }
 
