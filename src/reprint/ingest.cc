@@ -23,7 +23,7 @@ void IngestJsonlLines(std::istream& in, const std::string& path, const IngestOpt
                       IngestResult* r, const std::shared_ptr<const TextFile>& file);
 
 // Offset of the first invalid UTF-8 sequence, or npos; counts all of them.
-size_t FirstInvalidUtf8(const std::string& s, size_t* count) {
+size_t FirstInvalidUtf8(std::string_view s, size_t* count) {
   size_t first = std::string::npos;
   *count = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -306,10 +306,10 @@ bool IngestResult::any_rejected() const {
   return std::any_of(issues.begin(), issues.end(), [](const InputIssue& i) { return i.rejected; });
 }
 
-bool CheckText(const std::string& text, const std::string& path, uint64_t line,
+bool CheckText(std::string_view text, const std::string& path, uint64_t line,
                std::vector<InputIssue>* issues) {
   const size_t nul = text.find('\0');
-  if (nul != std::string::npos) {
+  if (nul != std::string_view::npos) {
     issues->push_back(InputIssue{
         path, line, "binary data (NUL byte at offset " + std::to_string(nul) + "); not read", true});
     return false;
@@ -389,12 +389,13 @@ void IngestJsonlLines(std::istream& in, const std::string& path, const IngestOpt
       Reject(r, path, lineno, "text exceeds the document size limit; record skipped");
       continue;
     }
+    // Checked and hashed where simdjson left it: a text released at once
+    // is never copied.
+    if (!CheckText(text_value, path, lineno, &r->issues)) continue;
+    if (text_value.empty()) continue;
     Document d;
-    d.text.assign(text_value);
     d.path = path;
     d.line = lineno;
-    if (!CheckText(d.text, path, lineno, &r->issues)) continue;
-    if (d.text.empty()) continue;
     // Other fields: a string's value, null or absent as "", anything else as
     // its JSON text.
     auto field = [&](const std::string& name) -> std::string {
@@ -409,10 +410,8 @@ void IngestJsonlLines(std::istream& in, const std::string& path, const IngestOpt
     d.source = field(opt.source_field);
     if (d.source.empty()) d.source = path == "-" ? "stdin" : StemOf(path);
     d.date = field(opt.date_field);
-    if (file != nullptr) {
-      d.origin = MakeOrigin(file, line_at, size, d.text);
-      if (opt.release_text) std::string().swap(d.text);
-    }
+    if (file != nullptr) d.origin = MakeOrigin(file, line_at, size, text_value);
+    if (file == nullptr || !opt.release_text) d.text.assign(text_value);
     r->documents.push_back(std::move(d));
   }
   if (in.bad()) Reject(r, path, lineno, "read failed after this line");

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -62,7 +63,7 @@ void IngestJsonl(std::istream& in, const std::string& path, const IngestOptions&
 
 // Checks one text: rejects NUL bytes (binary), warns about invalid UTF-8.
 // Returns false when the text must be rejected; appends any issue.
-bool CheckText(const std::string& text, const std::string& path, uint64_t line,
+bool CheckText(std::string_view text, const std::string& path, uint64_t line,
                std::vector<InputIssue>* issues);
 
 }  // namespace reprint
