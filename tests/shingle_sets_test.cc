@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -40,6 +42,30 @@ void ExpectHolds(const ShingleSets& store, const std::vector<std::vector<uint64_
     EXPECT_EQ(ToVector(s), want[i]) << i;
   });
   EXPECT_EQ(next, store.size());
+  // Ranges: empty, from the middle (a read block then starts mid-file),
+  // up to the end (the sets not yet written), and one range per thread.
+  const uint32_t n = store.size();
+  for (auto [begin, end] : {std::pair{0u, 0u}, std::pair{n / 3, n / 3}, std::pair{n / 3, n},
+                            std::pair{1u, n / 2}, std::pair{n - 1, n}}) {
+    next = begin;
+    store.ForEach(begin, end, [&](uint32_t i, std::span<const uint64_t> s) {
+      EXPECT_EQ(i, next++);
+      EXPECT_EQ(ToVector(s), want[i]) << i;
+    });
+    EXPECT_EQ(next, end) << begin;
+  }
+  std::vector<uint32_t> seen(n, 0);
+  std::vector<std::thread> threads;
+  for (uint32_t t = 0; t < 3; ++t) {
+    threads.emplace_back([&, t] {
+      store.ForEach(n * t / 3, n * (t + 1) / 3, [&](uint32_t i, std::span<const uint64_t> s) {
+        ++seen[i];
+        if (ToVector(s) != want[i]) seen[i] += 100;
+      });
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(seen, std::vector<uint32_t>(n, 1));
   EXPECT_TRUE(store.status().ok()) << store.status();
 }
 

@@ -166,11 +166,27 @@ Groups IndexedGroups(const ShingleSets& fingerprints, const ContainmentOptions& 
   constexpr uint64_t kMinRoundPostings = uint64_t{1} << 16;
   constexpr uint64_t kPostingsPerUnit = 16;
   constexpr uint64_t kMaxPerUnitRoundPostings = uint64_t{1} << 20;
-  std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
-  fingerprints.ForEach([&](uint32_t, std::span<const uint64_t> f) {
-    for (uint64_t fp : f) ++bucket_begin[(fp >> (64 - kBucketBits)) + 1];
+  // The passes over the fingerprints are split into contiguous ranges of
+  // units, one per thread (on the 100 MB doc corpus they read the spilled
+  // fingerprints 17 times, 0.12 s on one thread). chunk_at[c][b] is where
+  // chunk c's next posting in bucket b goes: after those of the chunks
+  // before it, so each bucket still lists its postings in unit order.
+  const uint32_t n = fingerprints.size();
+  const size_t chunks = internal::ChunkCount(n, threads);
+  std::vector<std::vector<uint64_t>> chunk_at(chunks, std::vector<uint64_t>(kBuckets, 0));
+  internal::RunOnChunks(n, threads, [&](size_t c, size_t lo, size_t hi) {
+    uint64_t* count = chunk_at[c].data();
+    fingerprints.ForEach(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
+                         [count](uint32_t, std::span<const uint64_t> f) {
+                           for (uint64_t fp : f) ++count[fp >> (64 - kBucketBits)];
+                         });
   });
-  for (size_t b = 0; b < kBuckets; ++b) bucket_begin[b + 1] += bucket_begin[b];
+  std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
+  for (size_t b = 0; b < kBuckets; ++b) {
+    uint64_t at = bucket_begin[b];
+    for (std::vector<uint64_t>& chunk : chunk_at) at += std::exchange(chunk[b], at);
+    bucket_begin[b + 1] = at;
+  }
   // Positions are 32-bit: 2^32 postings would take 32 GB of fingerprints.
   assert(bucket_begin[kBuckets] < std::numeric_limits<uint32_t>::max());
   // Round r covers buckets [round_begin[r], round_begin[r + 1]): as many
@@ -203,26 +219,26 @@ Groups IndexedGroups(const ShingleSets& fingerprints, const ContainmentOptions& 
   // next[u]: how many of unit u's fingerprints the rounds so far took. Sets
   // are sorted and rounds go up the fingerprints, so a round's part of a set
   // starts there: a search per unit and round cost more than the 4 bytes.
-  std::vector<uint32_t> next(fingerprints.size(), 0);
+  std::vector<uint32_t> next(n, 0);
   std::vector<std::vector<uint32_t>> parts(static_cast<size_t>(threads));
   Groups all(std::min<uint64_t>(options.max_postings, fingerprints.size()));
   for (size_t r = 0; r + 1 < round_begin.size(); ++r) {
     const size_t first_bucket = round_begin[r];
     const size_t last_bucket = round_begin[r + 1];
     const uint64_t base = bucket_begin[first_bucket];
-    {
-      std::vector<uint64_t> fill(bucket_begin.begin() + static_cast<ptrdiff_t>(first_bucket),
-                                 bucket_begin.begin() + static_cast<ptrdiff_t>(last_bucket));
-      fingerprints.ForEach([&](uint32_t u, std::span<const uint64_t> f) {
-        uint32_t i = next[u];
-        for (; i < f.size(); ++i) {
-          const size_t b = f[i] >> (64 - kBucketBits);
-          if (b >= last_bucket) break;
-          postings[fill[b - first_bucket]++ - base] = {f[i], u};
-        }
-        next[u] = i;
-      });
-    }
+    internal::RunOnChunks(n, threads, [&](size_t c, size_t lo, size_t hi) {
+      uint64_t* at = chunk_at[c].data();
+      fingerprints.ForEach(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
+                           [&](uint32_t u, std::span<const uint64_t> f) {
+                             uint32_t i = next[u];
+                             for (; i < f.size(); ++i) {
+                               const size_t b = f[i] >> (64 - kBucketBits);
+                               if (b >= last_bucket) break;
+                               postings[at[b]++ - base] = {f[i], u};
+                             }
+                             next[u] = i;
+                           });
+    });
     for (std::vector<uint32_t>& part : parts) part.clear();
     internal::RunOnChunks(last_bucket - first_bucket, threads, [&](size_t t, size_t lo, size_t hi) {
       std::vector<uint32_t>& out = parts[t];

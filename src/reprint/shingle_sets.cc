@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -190,8 +191,15 @@ std::span<const uint64_t> ShingleSets::Read(uint32_t i, std::vector<uint64_t>* b
 
 void ShingleSets::ForEach(
     const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const {
+  ForEach(0, size(), fn);
+}
+
+void ShingleSets::ForEach(
+    uint32_t begin, uint32_t end,
+    const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const {
+  assert(begin <= end && end <= size());
   if (file_ == nullptr) {
-    for (uint32_t i = 0; i < size(); ++i) fn(i, (*this)[i]);
+    for (uint32_t i = begin; i < end; ++i) fn(i, (*this)[i]);
     return;
   }
   // A block of consecutive sets read at once: [block_at, block_at + size).
@@ -199,7 +207,7 @@ void ShingleSets::ForEach(
   uint64_t block_at = 0;
   size_t block_values = 0;
   const File& f = *file_;
-  for (uint32_t i = 0; i < size(); ++i) {
+  for (uint32_t i = begin; i < end; ++i) {
     const uint64_t at = where_[i];
     const size_t n = sizes_[i];
     if (at >= f.written || n == 0) {

@@ -67,6 +67,10 @@ class ShingleSets {
   // Calls fn(i, set i) for every set in index order; a spilled store is read
   // sequentially in large blocks.
   void ForEach(const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const;
+  // The same for sets [begin, end) only; threads may each take a range
+  // (each call reads with a buffer of its own). REQUIRES: begin <= end <= size().
+  void ForEach(uint32_t begin, uint32_t end,
+               const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const;
 
   // OK, or the first error writing or reading the scratch file.
   absl::Status status() const;
