@@ -91,6 +91,30 @@ bool SwFitsAvx2(int64_t max_score, SwScoring scoring) {
 // columns it last wrote a row holds zeros, the score of a cell outside the
 // band, so neighbours are read without range checks.
 
+// The two score rows: `prev` (the row above) and `cur` (the row being
+// written, which still holds columns [cur_lo, cur_hi) from two rows up).
+template <typename Score>
+struct SwRowPair {
+  Score* prev;
+  Score* cur;
+  int64_t prev_lo = 0, prev_hi = 0;  // columns prev holds (others are 0)
+  int64_t cur_lo = 0, cur_hi = 0;
+
+  // cur now holds columns [lo, hi) and becomes the row above.
+  void Advance(int64_t lo, int64_t hi) {
+    cur_lo = lo;
+    cur_hi = hi;
+    std::swap(prev, cur);
+    std::swap(prev_lo, cur_lo);
+    std::swap(prev_hi, cur_hi);
+  }
+  // Both rows all zeros again (the state on entry).
+  void Clear() {
+    std::fill(prev + prev_lo + 1, prev + prev_hi + 1, 0);
+    std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
+  }
+};
+
 // One cell at a time. Score must hold every score of the region. REQUIRES:
 // width >= m + 2.
 template <typename Score>
@@ -106,10 +130,11 @@ SwBest SwAlignRowsScalar(const SwRows& rows, SwScoring scoring, Score* h, size_t
   const size_t* offset = rows.offset;
   uint8_t* const trace_base = rows.trace;
   const size_t count = rows.count;
-  Score* prev = h;
-  Score* cur = h + width;
-  int64_t prev_lo = 0, prev_hi = 0;  // columns prev holds (others are 0)
-  int64_t cur_lo = 0, cur_hi = 0;    // columns cur still holds from two rows up
+  SwRowPair<Score> pair{h, h + width};
+  Score*& prev = pair.prev;
+  Score*& cur = pair.cur;
+  int64_t& cur_lo = pair.cur_lo;
+  int64_t& cur_hi = pair.cur_hi;
   Score best = 0;
   int64_t best_row = -1, best_col = -1;
   for (size_t r = 0; r < count; ++r) {
@@ -136,14 +161,9 @@ SwBest SwAlignRowsScalar(const SwRows& rows, SwScoring scoring, Score* h, size_t
         best = v, best_row = static_cast<int64_t>(r), best_col = j;
       }
     }
-    cur_lo = lo;
-    cur_hi = hi;
-    std::swap(prev, cur);
-    std::swap(prev_lo, cur_lo);
-    std::swap(prev_hi, cur_hi);
+    pair.Advance(lo, hi);
   }
-  std::fill(prev + prev_lo + 1, prev + prev_hi + 1, 0);
-  std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
+  pair.Clear();
   return SwBest{best, best_row, best_col};
 }
 
@@ -338,10 +358,11 @@ REPRINT_AVX2 SwBest AlignRows(const SwRows& rows, const typename L::Id* ids_b, S
   alignas(32) Score ramp[kLanes];
   for (int i = 0; i < kLanes; ++i) ramp[i] = static_cast<Score>((i + 1) * scoring.gap);
   s.ramp = _mm256_load_si256(reinterpret_cast<const __m256i*>(ramp));
-  Score* prev = h;
-  Score* cur = h + width;
-  int64_t prev_lo = 0, prev_hi = 0;  // columns prev holds (others are 0)
-  int64_t cur_lo = 0, cur_hi = 0;    // columns cur still holds from two rows up
+  SwRowPair<Score> pair{h, h + width};
+  Score*& prev = pair.prev;
+  Score*& cur = pair.cur;
+  int64_t& cur_lo = pair.cur_lo;
+  int64_t& cur_hi = pair.cur_hi;
   const __m256i zero = _mm256_setzero_si256();
   SwBest best;
   __m256i best_v = zero;  // best.score in every lane
@@ -387,14 +408,9 @@ REPRINT_AVX2 SwBest AlignRows(const SwRows& rows, const typename L::Id* ids_b, S
         }
       }
     }
-    cur_lo = lo;
-    cur_hi = hi;
-    std::swap(prev, cur);
-    std::swap(prev_lo, cur_lo);
-    std::swap(prev_hi, cur_hi);
+    pair.Advance(lo, hi);
   }
-  std::fill(prev + prev_lo + 1, prev + prev_hi + 1, 0);
-  std::fill(cur + cur_lo + 1, cur + cur_hi + 1, 0);
+  pair.Clear();
   best.score = L::First(best_v);
   return best;
 }
