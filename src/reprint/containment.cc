@@ -174,12 +174,17 @@ Groups IndexedGroups(const ShingleSets& fingerprints, const ContainmentOptions& 
   const uint32_t n = fingerprints.size();
   const size_t chunks = internal::ChunkCount(n, threads);
   std::vector<std::vector<uint64_t>> chunk_at(chunks, std::vector<uint64_t>(kBuckets, 0));
-  internal::RunOnChunks(n, threads, [&](size_t c, size_t lo, size_t hi) {
-    uint64_t* count = chunk_at[c].data();
-    fingerprints.ForEach(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
-                         [count](uint32_t, std::span<const uint64_t> f) {
-                           for (uint64_t fp : f) ++count[fp >> (64 - kBucketBits)];
-                         });
+  // Calls fn(chunk_at[c].data(), u, set u) for every unit u, chunk c's on
+  // its own thread.
+  auto each_unit = [&](auto fn) {
+    internal::RunOnChunks(n, threads, [&](size_t c, size_t lo, size_t hi) {
+      uint64_t* at = chunk_at[c].data();
+      fingerprints.ForEach(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
+                           [&](uint32_t u, std::span<const uint64_t> f) { fn(at, u, f); });
+    });
+  };
+  each_unit([](uint64_t* count, uint32_t, std::span<const uint64_t> f) {
+    for (uint64_t fp : f) ++count[fp >> (64 - kBucketBits)];
   });
   std::vector<uint64_t> bucket_begin(kBuckets + 1, 0);
   for (size_t b = 0; b < kBuckets; ++b) {
@@ -221,23 +226,19 @@ Groups IndexedGroups(const ShingleSets& fingerprints, const ContainmentOptions& 
   // starts there: a search per unit and round cost more than the 4 bytes.
   std::vector<uint32_t> next(n, 0);
   std::vector<std::vector<uint32_t>> parts(static_cast<size_t>(threads));
-  Groups all(std::min<uint64_t>(options.max_postings, fingerprints.size()));
+  Groups all(std::min<uint64_t>(options.max_postings, n));
   for (size_t r = 0; r + 1 < round_begin.size(); ++r) {
     const size_t first_bucket = round_begin[r];
     const size_t last_bucket = round_begin[r + 1];
     const uint64_t base = bucket_begin[first_bucket];
-    internal::RunOnChunks(n, threads, [&](size_t c, size_t lo, size_t hi) {
-      uint64_t* at = chunk_at[c].data();
-      fingerprints.ForEach(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
-                           [&](uint32_t u, std::span<const uint64_t> f) {
-                             uint32_t i = next[u];
-                             for (; i < f.size(); ++i) {
-                               const size_t b = f[i] >> (64 - kBucketBits);
-                               if (b >= last_bucket) break;
-                               postings[at[b]++ - base] = {f[i], u};
-                             }
-                             next[u] = i;
-                           });
+    each_unit([&](uint64_t* at, uint32_t u, std::span<const uint64_t> f) {
+      uint32_t i = next[u];
+      for (; i < f.size(); ++i) {
+        const size_t b = f[i] >> (64 - kBucketBits);
+        if (b >= last_bucket) break;
+        postings[at[b]++ - base] = {f[i], u};
+      }
+      next[u] = i;
     });
     for (std::vector<uint32_t>& part : parts) part.clear();
     internal::RunOnChunks(last_bucket - first_bucket, threads, [&](size_t t, size_t lo, size_t hi) {

@@ -59,8 +59,13 @@ bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' 
 
 size_t FoldInPlace(char* w, size_t n);
 
+// Byte-wise constants of the eight-bytes-at-a-time tests below.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kLow7 = 0x7f * kOnes;
+constexpr uint64_t kHigh = 0x80 * kOnes;
+
 // Eight bytes at `p` as one little-endian word (byte k in bits 8k..8k+7).
-inline uint64_t Load8(const unsigned char* p) {
+inline uint64_t Load8(const void* p) {
   uint64_t v;
   std::memcpy(&v, p, sizeof v);
   if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
@@ -73,9 +78,6 @@ inline uint64_t Load8(const unsigned char* p) {
 // Letters are tested case-insensitively (| 0x20 maps 'A'-'Z' onto 'a'-'z'
 // and nothing else into that range).
 inline uint64_t AlnumBits(uint64_t v) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kLow7 = 0x7f * kOnes;
-  constexpr uint64_t kHigh = 0x80 * kOnes;
   const uint64_t y = v & kLow7;
   const uint64_t l = (v | 0x20 * kOnes) & kLow7;
   const uint64_t digit = (y + (0x80 - '0') * kOnes) & ~(y + (0x7f - '9') * kOnes);
@@ -303,10 +305,8 @@ static_assert([] {
 // The high bit of each byte of `v` equal to `c`, others clear (exact: no
 // borrow crosses a byte).
 inline uint64_t BytesEqual(uint64_t v, unsigned char c) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kLow7 = 0x7f * kOnes;
   const uint64_t x = v ^ (c * kOnes);
-  return ~(((x & kLow7) + kLow7) | x) & (0x80 * kOnes);
+  return ~(((x & kLow7) + kLow7) | x) & kHigh;
 }
 
 // Folds w[0, n) in place; returns the new length (never longer).
@@ -339,8 +339,7 @@ size_t FoldInPlace(char* w, size_t n) {
   const size_t base = n >= 8 ? n - 8 : 0;
   uint64_t v;
   if (n >= 8) {
-    std::memcpy(&v, w + base, 8);
-    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+    v = Load8(w + base);
   } else {
     // Five to seven letters: two overlapping 4-byte loads, not a copy of n
     // bytes into v (whose byte-wise stores stalled the load of v).
@@ -403,8 +402,8 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
         // bytes at a time where eight can be read (the last byte-by-byte
         // test of each run was a mispredicted branch per word).
         uint32_t j = i + 1;
-        while (j + size_t{8} <= size) {
-          const uint64_t other = ~AlnumBits(Load8(p + j)) & 0x8080808080808080ull;
+        while (j < end && j + size_t{8} <= size) {
+          const uint64_t other = ~AlnumBits(Load8(p + j)) & kHigh;
           if (other != 0) {
             j += static_cast<uint32_t>(std::countr_zero(other)) / 8;
             break;
