@@ -106,6 +106,10 @@ void RunAlign(benchmark::State& state, const std::string& a, const std::string& 
   state.counters["passages"] = static_cast<double>(passages);
   state.counters["cells/word"] =
       static_cast<double>(stats.dp_cells) / runs / static_cast<double>(na.tokens.size());
+  state.counters["runs/word"] =
+      static_cast<double>(stats.runs) / runs / static_cast<double>(na.tokens.size());
+  state.counters["seeds/word"] =
+      static_cast<double>(stats.seeds) / runs / static_cast<double>(na.tokens.size());
 }
 
 void BM_AlignPassages(benchmark::State& state) {
@@ -129,6 +133,40 @@ void BM_AlignPassagesDebian(benchmark::State& state) {
   RunAlign(state, text, Join(Edit(SplitSpaces(text), 0.05, rng)));
 }
 BENCHMARK(BM_AlignPassagesDebian)->Arg(10 << 10)->Arg(100 << 10)->Arg(200 << 10);
+
+// One Debian text A against eight 5%-edited copies in turn, as a cluster's
+// listed pairs (0, 1), (0, 2), ... are aligned: with PassageAligner (arg 1),
+// which prepares A once, or AlignPassages per pair (arg 0).
+void BM_AlignSharedA(benchmark::State& state) {
+  constexpr size_t kSize = 4 << 10;  // about a document of the bench corpora
+  std::string text;
+  for (const std::string& d : bench::DebianDocs(4 << 20)) {
+    if (text.size() >= kSize) break;
+    text += d.substr(0, kSize - text.size());
+    text += "\n\n";
+  }
+  bench::Rng rng(kSeed);
+  const NormalizedText a = Norm(text);
+  std::vector<NormalizedText> bs;
+  for (int i = 0; i < 8; ++i) bs.push_back(Norm(Join(Edit(SplitSpaces(text), 0.05, rng))));
+  const AlignOptions options;
+  const bool shared = state.range(0) != 0;
+  PassageAligner aligner(options);
+  size_t passages = 0;  // per iteration
+  for (auto _ : state) {
+    if (shared) aligner.SetA(a);
+    passages = 0;
+    for (const NormalizedText& b : bs) {
+      std::vector<Passage> p = shared ? aligner.Align(b) : AlignPassages(a, b, options);
+      passages += p.size();
+      benchmark::DoNotOptimize(p.data());
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(bs.size()));
+  state.counters["passages"] = static_cast<double>(passages);
+}
+BENCHMARK(BM_AlignSharedA)->ArgName("shared")->Arg(0)->Arg(1);
 
 void BM_AlignPassagesUnrelated(benchmark::State& state) {
   bench::Rng rng(kSeed);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -75,13 +76,35 @@ class HashIndex {
       if (s.generation != generation_) {
         s = Slot{hash, value, generation_};
         ++size_;
+        if (logging_) inserted_.push_back(static_cast<uint32_t>(i));
         return value;
       }
       if (s.hash == hash && same(s.value)) return s.value;
     }
   }
 
-  size_t capacity() const { return slots_.size(); }
+  // From here on, notes the keys inserted so that Rollback() can remove
+  // them.
+  void Checkpoint() {
+    logging_ = true;
+    inserted_.clear();
+  }
+
+  // Removes the keys inserted since Checkpoint(), leaving the slots exactly
+  // as they were then (with linear probing, the later keys only took slots
+  // that were empty, so no earlier key's probe sequence changes), and starts
+  // noting again. False, with nothing removed, if the index grew since: the
+  // caller must then Reset() it.
+  bool Rollback() {
+    if (!logging_) return false;
+    for (const uint32_t i : inserted_) slots_[i].generation = 0;
+    size_ -= inserted_.size();
+    inserted_.clear();
+    return true;
+  }
+
+  size_t size() const { return size_; }
+  size_t capacity() const { return mask_ + 1; }
 
  private:
   struct Slot {
@@ -91,6 +114,7 @@ class HashIndex {
   };
 
   void NextGeneration() {
+    logging_ = false;  // Reset and Grow: the noted slots mean nothing now
     if (++generation_ == 0) {  // wrapped: forget every stamp
       std::fill(slots_.begin(), slots_.end(), Slot{});
       generation_ = 1;
@@ -123,6 +147,8 @@ class HashIndex {
   size_t mask_ = 0;
   size_t size_ = 0;
   uint32_t generation_ = 0;
+  bool logging_ = false;           // inserted_ lists every key since Checkpoint()
+  std::vector<uint32_t> inserted_;  // their slots
 };
 
 // An exact run: A tokens [a, a + len) equal B tokens [b, b + len).
@@ -147,9 +173,15 @@ struct Chain {
 // Everything one pair needs besides its output, kept per thread and reused
 // by the next pair: a pair allocates nothing once the buffers have grown.
 // Invariants between pairs: h32/h64 hold zeros, last_run holds kNone.
+// What depends on text A alone (PrepareA: its word ids, window keys and
+// window index) stays valid for every B aligned with it, until the next
+// PrepareA; `words` and `word_of` then hold A's words only (ForgetB).
 struct Workspace {
   HashIndex words;                        // word hash -> id
   std::vector<std::string_view> word_of;  // id -> word
+  std::vector<uint64_t> word_hash;        // id -> its hash in `words`
+  uint32_t a_words = 0;                   // ids [0, a_words) are A's words
+  uint32_t a_groups = 0;                  // A's distinct windows (groups)
   std::vector<uint32_t> ids_a, ids_b;
   std::vector<uint16_t> ids_b16;         // ids_b in 16 bits, for the AVX2 DP (AlignChain)
   std::vector<uint64_t> keys_a, keys_b;  // window keys
@@ -185,9 +217,12 @@ struct Workspace {
 
   // Frees the buffers after a very large pair, so a thread does not keep
   // its largest pair's memory for the rest of the run.
-  void ReleaseIfLarge() {
+  // True if it did (A must then be prepared again).
+  bool ReleaseIfLarge() {
     constexpr size_t kKeepTokens = size_t{1} << 20;
-    if (last_run.size() > 2 * kKeepTokens || trace.size() > 64 * kKeepTokens) *this = Workspace();
+    if (last_run.size() <= 2 * kKeepTokens && trace.size() <= 64 * kKeepTokens) return false;
+    *this = Workspace();
+    return true;
   }
 };
 
@@ -198,26 +233,59 @@ Workspace& ThreadWorkspace() {
 
 // Word ids shared by both texts: equal normalized words get equal ids, in
 // order of first occurrence (A, then B). Words are found by a 64-bit hash
-// and compared in full, so distinct words never share an id.
-void AssignWordIds(const NormalizedText& a, const NormalizedText& b, Workspace& w) {
-  w.words.Reset(std::min<size_t>(a.tokens.size() + b.tokens.size(), 1u << 16));
-  w.word_of.clear();
-  auto assign = [&w](const NormalizedText& text, std::vector<uint32_t>* out) {
-    out->resize(text.tokens.size());
-    const char* base = text.text.data();
-    for (size_t i = 0; i < text.tokens.size(); ++i) {
-      const Token& t = text.tokens[i];
-      const std::string_view word(base + t.norm_begin, t.norm_end - t.norm_begin);
-      const uint64_t hash = XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
-      const uint32_t next = static_cast<uint32_t>(w.word_of.size());
-      const uint32_t id =
-          w.words.FindOrInsert(hash, next, [&](uint32_t v) { return w.word_of[v] == word; });
-      if (id == next) w.word_of.push_back(word);
-      (*out)[i] = id;
+// and compared in full, so distinct words never share an id. A's ids do not
+// depend on B, so they are assigned once per A (AssignIdsA) and B's new
+// words are forgotten after each pair (ForgetB).
+void AssignIds(const NormalizedText& text, std::vector<uint32_t>* out, Workspace& w) {
+  out->resize(text.tokens.size());
+  const char* base = text.text.data();
+  for (size_t i = 0; i < text.tokens.size(); ++i) {
+    const Token& t = text.tokens[i];
+    const std::string_view word(base + t.norm_begin, t.norm_end - t.norm_begin);
+    const uint64_t hash = XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
+    const uint32_t next = static_cast<uint32_t>(w.word_of.size());
+    const uint32_t id =
+        w.words.FindOrInsert(hash, next, [&](uint32_t v) { return w.word_of[v] == word; });
+    if (id == next) {
+      w.word_of.push_back(word);
+      w.word_hash.push_back(hash);
     }
-  };
-  assign(a, &w.ids_a);
-  assign(b, &w.ids_b);
+    (*out)[i] = id;
+  }
+}
+
+// The word index sized for about `expected` words, holding A's words only.
+void IndexWordsOfA(size_t expected, Workspace& w) {
+  w.words.Reset(expected);
+  for (uint32_t id = 0; id < w.a_words; ++id) {
+    w.words.FindOrInsert(w.word_hash[id], id, [](uint32_t) { return false; });
+  }
+  w.words.Checkpoint();
+}
+
+// A's word ids, the index sized for A and about `b_tokens` more words.
+void AssignIdsA(const NormalizedText& a, size_t b_tokens, Workspace& w) {
+  w.words.Reset(std::min<size_t>(a.tokens.size() + b_tokens, 1u << 16));
+  w.word_of.clear();
+  w.word_hash.clear();
+  AssignIds(a, &w.ids_a, w);
+  w.a_words = static_cast<uint32_t>(w.word_of.size());
+  w.words.Checkpoint();
+}
+
+void AssignIdsB(const NormalizedText& b, Workspace& w) {
+  // Room for A's words and B's tokens, as far as the index sizes itself for
+  // a pair (a small pair after a large one stays in cache).
+  const size_t expected = std::min<size_t>(w.a_words + b.tokens.size(), 1u << 16);
+  if (2 * expected > w.words.capacity()) IndexWordsOfA(expected, w);
+  AssignIds(b, &w.ids_b, w);
+}
+
+// Back to A's words only, for the next B.
+void ForgetB(Workspace& w) {
+  w.word_of.resize(w.a_words);
+  w.word_hash.resize(w.a_words);
+  if (!w.words.Rollback()) IndexWordsOfA(w.a_words, w);
 }
 
 // XXH3 of the word ids of the k-word window starting at each token.
@@ -228,24 +296,13 @@ void WindowKeys(const std::vector<uint32_t>& ids, size_t k, std::vector<uint64_t
   }
 }
 
-// Seeds merged into maximal runs per diagonal, into w.runs. A's windows are
-// indexed by key (positions grouped per key, in text order); B's windows are
-// looked up in text order, so the seeds of each diagonal arrive in order and
-// extend the diagonal's last run in place: no sort, linear in the number of
-// seeds.
-void FindRuns(const AlignOptions& options, AlignStats* stats, Workspace& w) {
-  const std::vector<uint32_t>& ids_a = w.ids_a;
-  const std::vector<uint32_t>& ids_b = w.ids_b;
+// A's windows indexed by key: group g holds A positions [start[g],
+// start[g + 1]) of pos_a, in text order. Depends on A alone.
+void IndexWindowsOfA(const AlignOptions& options, Workspace& w) {
   const size_t k = static_cast<size_t>(options.seed_words);
-  const uint32_t max_occ = static_cast<uint32_t>(options.max_seed_occurrences);
-  WindowKeys(ids_a, k, &w.keys_a);
-  WindowKeys(ids_b, k, &w.keys_b);
+  WindowKeys(w.ids_a, k, &w.keys_a);
   const std::vector<uint64_t>& keys_a = w.keys_a;
-  const std::vector<uint64_t>& keys_b = w.keys_b;
   auto any = [](uint32_t) { return true; };  // groups are keyed by hash alone
-
-  // Group g holds A positions [start[g], start[g + 1]) of pos_a, and is seen
-  // count_b[g] times in B.
   w.groups.Reset(keys_a.size());
   w.group_a.resize(keys_a.size());
   w.start.clear();
@@ -265,7 +322,24 @@ void FindRuns(const AlignOptions& options, AlignStats* stats, Workspace& w) {
   for (size_t i = 0; i < keys_a.size(); ++i) {
     w.pos_a[w.fill[w.group_a[i]]++] = static_cast<uint32_t>(i);
   }
+  w.a_groups = static_cast<uint32_t>(groups);
+}
 
+// Seeds merged into maximal runs per diagonal, into w.runs. A's windows are
+// indexed by key (IndexWindowsOfA); B's windows are looked up in text order,
+// so the seeds of each diagonal arrive in order and extend the diagonal's
+// last run in place: no sort, linear in the number of seeds.
+void FindRuns(const AlignOptions& options, AlignStats* stats, Workspace& w) {
+  const std::vector<uint32_t>& ids_a = w.ids_a;
+  const std::vector<uint32_t>& ids_b = w.ids_b;
+  const size_t k = static_cast<size_t>(options.seed_words);
+  const uint32_t max_occ = static_cast<uint32_t>(options.max_seed_occurrences);
+  WindowKeys(ids_b, k, &w.keys_b);
+  const std::vector<uint64_t>& keys_b = w.keys_b;
+  auto any = [](uint32_t) { return true; };  // groups are keyed by hash alone
+  const size_t groups = w.a_groups;
+
+  // Group g of A's windows is seen count_b[g] times in B.
   w.group_b.resize(keys_b.size());
   w.count_b.assign(groups, 0);
   for (size_t j = 0; j < keys_b.size(); ++j) {
@@ -286,7 +360,10 @@ void FindRuns(const AlignOptions& options, AlignStats* stats, Workspace& w) {
     if (start[g + 1] - start[g] > max_occ || w.count_b[g] > max_occ) continue;
     for (uint32_t x = start[g]; x < start[g + 1]; ++x) {
       const uint32_t i = w.pos_a[x];
-      if (!std::equal(ids_a.begin() + i, ids_a.begin() + i + k, ids_b.begin() + j)) continue;
+      // Word by word: std::equal called memcmp for these few bytes.
+      size_t same = 0;
+      while (same < k && ids_a[i + same] == ids_b[j + same]) ++same;
+      if (same < k) continue;
       ++stats->seeds;
       const Run seed{i, static_cast<uint32_t>(j), static_cast<uint32_t>(k)};
       uint32_t& last = last_run[seed.diagonal()];
@@ -545,13 +622,13 @@ class BandWalker {
   size_t run_ = 0;  // the last run starting at or before row t, if any
 };
 
-// One pair's alignment state: word ids and the A tokens already in passages.
+// One pair's alignment state: the A tokens already in passages. REQUIRES:
+// A prepared (PrepareA) and B's word ids assigned (AssignIdsB) in w.
 class Aligner {
  public:
   Aligner(const NormalizedText& a, const NormalizedText& b, const AlignOptions& options,
           AlignStats* stats, Workspace& w)
       : a_(a), b_(b), o_(options), stats_(stats), w_(w) {
-    AssignWordIds(a, b, w_);
     w_.claimed.assign(w_.ids_a.size(), 0);
   }
 
@@ -820,6 +897,22 @@ class Aligner {
   bool ids_b16_ready_ = false;  // w_.ids_b16 holds this pair's B ids
 };
 
+// What the alignment needs of A alone, into w, for Bs of about `b_tokens`.
+void PrepareA(const NormalizedText& a, size_t b_tokens, const AlignOptions& options,
+              Workspace& w) {
+  AssignIdsA(a, b_tokens, w);
+  IndexWindowsOfA(options, w);
+}
+
+// AlignPassages(a, b) with A prepared in w; leaves A prepared.
+std::vector<Passage> AlignPrepared(const NormalizedText& a, const NormalizedText& b,
+                                   const AlignOptions& options, AlignStats* stats, Workspace& w) {
+  AssignIdsB(b, w);
+  std::vector<Passage> out = Aligner(a, b, options, stats, w).AllPassages();
+  ForgetB(w);
+  return out;
+}
+
 absl::Status OutOfRange(const char* field, int value, const char* range) {
   return absl::InvalidArgumentError(std::string("align option ") + field + " must be in " + range +
                                     ", got " + std::to_string(value));
@@ -848,8 +941,41 @@ std::vector<Passage> AlignPassages(const NormalizedText& a, const NormalizedText
   assert(options.Validate().ok());
   AlignStats local;
   Workspace& w = ThreadWorkspace();
-  std::vector<Passage> out = Aligner(a, b, options, stats ? stats : &local, w).AllPassages();
+  PrepareA(a, b.tokens.size(), options, w);
+  std::vector<Passage> out = AlignPrepared(a, b, options, stats ? stats : &local, w);
   w.ReleaseIfLarge();
+  return out;
+}
+
+struct PassageAligner::State {
+  AlignOptions options;
+  Workspace w;
+  const NormalizedText* a = nullptr;
+  bool prepared = false;  // w holds what PrepareA made of *a
+};
+
+PassageAligner::PassageAligner(const AlignOptions& options) : state_(std::make_unique<State>()) {
+  assert(options.Validate().ok());
+  state_->options = options;
+}
+PassageAligner::~PassageAligner() = default;
+PassageAligner::PassageAligner(PassageAligner&&) noexcept = default;
+PassageAligner& PassageAligner::operator=(PassageAligner&&) noexcept = default;
+
+void PassageAligner::SetA(const NormalizedText& a) {
+  state_->a = &a;
+  // Listed pairs are near copies: a B about as long as A.
+  PrepareA(a, a.tokens.size(), state_->options, state_->w);
+  state_->prepared = true;
+}
+
+std::vector<Passage> PassageAligner::Align(const NormalizedText& b, AlignStats* stats) {
+  State& s = *state_;
+  assert(s.a != nullptr);
+  if (!s.prepared) PrepareA(*s.a, b.tokens.size(), s.options, s.w);
+  AlignStats local;
+  std::vector<Passage> out = AlignPrepared(*s.a, b, s.options, stats ? stats : &local, s.w);
+  s.prepared = !s.w.ReleaseIfLarge();
   return out;
 }
 

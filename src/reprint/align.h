@@ -42,6 +42,7 @@
 #define REPRINT_ALIGN_H_
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -118,6 +119,35 @@ struct AlignStats {
 // REQUIRES: options.Validate().ok()
 std::vector<Passage> AlignPassages(const NormalizedText& a, const NormalizedText& b,
                                    const AlignOptions& options, AlignStats* stats = nullptr);
+
+// AlignPassages for one text A against several texts B in turn, with the
+// same passages and stats for each, but what depends on A alone (its word
+// ids and the index of its seed windows) is built once per A instead of
+// once per pair: a cluster's listed pairs mostly share their first unit.
+//
+//   PassageAligner aligner(opt);
+//   aligner.SetA(norm_a);
+//   for (const NormalizedText& b : others) use(aligner.Align(b, &stats));
+//
+// Keeps its own scratch buffers. Not thread-safe: one per thread.
+class PassageAligner {
+ public:
+  // REQUIRES: options.Validate().ok().
+  explicit PassageAligner(const AlignOptions& options);
+  ~PassageAligner();
+  PassageAligner(PassageAligner&&) noexcept;
+  PassageAligner& operator=(PassageAligner&&) noexcept;
+
+  // Text A of the following calls to Align. `a` must stay alive and
+  // unchanged until the next SetA (or the aligner's end).
+  void SetA(const NormalizedText& a);
+  // AlignPassages(a, b, options, stats). REQUIRES: SetA called.
+  std::vector<Passage> Align(const NormalizedText& b, AlignStats* stats = nullptr);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace reprint
 
