@@ -175,12 +175,16 @@ Groups IndexedGroups(const ShingleSets& fingerprints, const ContainmentOptions& 
   const size_t chunks = internal::ChunkCount(n, threads);
   std::vector<std::vector<uint64_t>> chunk_at(chunks, std::vector<uint64_t>(kBuckets, 0));
   // Calls fn(chunk_at[c].data(), u, set u) for every unit u, chunk c's on
-  // its own thread.
+  // its own thread, which reads spilled fingerprints into buffer c: the
+  // same memory pass after pass (a fresh 1 MB each time was 17 MB of page
+  // faults at 100 MB).
+  std::vector<std::vector<uint64_t>> buffers(chunks);
   auto each_unit = [&](auto fn) {
     internal::RunOnChunks(n, threads, [&](size_t c, size_t lo, size_t hi) {
       uint64_t* at = chunk_at[c].data();
-      fingerprints.ForEach(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
-                           [&](uint32_t u, std::span<const uint64_t> f) { fn(at, u, f); });
+      fingerprints.ForEach(
+          static_cast<uint32_t>(lo), static_cast<uint32_t>(hi),
+          [&](uint32_t u, std::span<const uint64_t> f) { fn(at, u, f); }, &buffers[c]);
     });
   };
   each_unit([](uint64_t* count, uint32_t, std::span<const uint64_t> f) {

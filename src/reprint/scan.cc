@@ -98,7 +98,8 @@ absl::Status ScanOptions::Validate() const {
     if (absl::Status s = LshParams{bands, rows}.Validate(num_perm); !s.ok()) return s;
   }
   if (min_words < 1) return absl::InvalidArgumentError("min_words must be >= 1");
-  if (threads < 1 || threads > 256) return absl::InvalidArgumentError("threads must be in [1, 256]");
+  if (threads < 1 || threads > 256)
+    return absl::InvalidArgumentError("threads must be in [1, 256]");
   if (absl::Status s = containment.Validate(); !s.ok()) return s;
   if (absl::Status s = boilerplate.Validate(); !s.ok()) return s;
   if (!(min_link_similarity >= 0 && min_link_similarity <= 1)) {
@@ -107,7 +108,8 @@ absl::Status ScanOptions::Validate() const {
   if (lsh.max_bucket_all_pairs < 2) return absl::InvalidArgumentError("max bucket must be >= 2");
   if (quote.min_words < 1) return absl::InvalidArgumentError("min_quote_words must be >= 1");
   if (absl::Status s = quote_cluster.Validate(); !s.ok()) return s;
-  if (speaker.context_bytes == 0) return absl::InvalidArgumentError("speaker context_bytes must be > 0");
+  if (speaker.context_bytes == 0)
+    return absl::InvalidArgumentError("speaker context_bytes must be > 0");
   return absl::OkStatus();
 }
 
@@ -116,8 +118,8 @@ LshParams ScanOptions::ResolvedLsh() const {
   return LshParams::ForThreshold(threshold, num_perm);
 }
 
-absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
-                                const ScanOptions& options, const ProgressFn& progress) {
+absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const ScanOptions& options,
+                                const ProgressFn& progress) {
   if (absl::Status s = options.Validate(); !s.ok()) return s;
   ScanResult result;
   result.options = options;
@@ -173,7 +175,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
         for (const Span& s : doc_spans[d]) all.push_back(Unit{d, UnitKind::kParagraph, s});
       }
       if (want_quotes && !doc_quotes[d].empty()) {
-        for (const QuoteUnit& q : doc_quotes[d]) all.push_back(Unit{d, UnitKind::kQuote, q.quote.inner});
+        for (const QuoteUnit& q : doc_quotes[d])
+          all.push_back(Unit{d, UnitKind::kQuote, q.quote.inner});
         std::stable_sort(all.begin() + first, all.end(), [](const Unit& a, const Unit& b) {
           return std::tuple(a.span.begin, a.span.end, a.kind) <
                  std::tuple(b.span.begin, b.span.end, b.kind);
@@ -239,10 +242,12 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     if (!options.boilerplate.enabled) sign(f, s);
   };
   // compute() for units [begin, end): workers take batches of units in turn,
-  // so one long unit does not hold up a whole chunk.
+  // so one long unit does not hold up a whole chunk. Worker t's buffers are
+  // scratch[t] from block to block (new ones per block grew afresh each
+  // time: a few hundred KB of page faults per block).
+  std::vector<Scratch> scratch(static_cast<size_t>(std::max(1, options.threads)));
   auto compute_range = [&](size_t begin, size_t end) {
     constexpr size_t kBatch = 16;
-    std::vector<Scratch> scratch(internal::ChunkCount(end - begin, options.threads));
     internal::RunOnBlocks(begin, end, options.threads, kBatch,
                           [&](int t, size_t i) { compute(i, scratch[static_cast<size_t>(t)]); });
   };
@@ -259,7 +264,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   size_t next_quote = 0;  // of the current document, in doc_quotes
   auto keep = [&](size_t i) {
     if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
-    QuoteUnit* quote = all[i].kind == UnitKind::kQuote ? &doc_quotes[all[i].doc][next_quote++] : nullptr;
+    QuoteUnit* quote =
+        all[i].kind == UnitKind::kQuote ? &doc_quotes[all[i].doc][next_quote++] : nullptr;
     if (quote != nullptr && features[i]) {
       quote->unit = static_cast<uint32_t>(result.units.size());
       result.quotes.push_back(std::move(*quote));
@@ -384,8 +390,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
   VerifyStats vstats;
   if (options.exact) {
     timer.Done("candidates");
-    verified = VerifyAllPairs(sets, options.measure, options.threshold, allowed, options.threads,
-                              &vstats);
+    verified =
+        VerifyAllPairs(sets, options.measure, options.threshold, allowed, options.threads, &vstats);
     stats.candidates = vstats.candidates;
   } else {
     LshOptions lsh_options = options.lsh;
@@ -395,9 +401,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents,
     keys.clear();
     keys.shrink_to_fit();
     if (want_fingerprints) {
-      std::vector<CandidatePair> more =
-          ContainmentCandidates(fingerprints, options.containment, options.threshold,
-                                options.threads);
+      std::vector<CandidatePair> more = ContainmentCandidates(fingerprints, options.containment,
+                                                              options.threshold, options.threads);
       if (absl::Status s = fingerprints.status(); !s.ok()) return s;
       fingerprints = ShingleSets();
       stats.containment_candidates = more.size();

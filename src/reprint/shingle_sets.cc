@@ -194,16 +194,17 @@ void ShingleSets::ForEach(
   ForEach(0, size(), fn);
 }
 
-void ShingleSets::ForEach(
-    uint32_t begin, uint32_t end,
-    const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const {
+void ShingleSets::ForEach(uint32_t begin, uint32_t end,
+                          const std::function<void(uint32_t, std::span<const uint64_t>)>& fn,
+                          std::vector<uint64_t>* buf) const {
   assert(begin <= end && end <= size());
   if (file_ == nullptr) {
     for (uint32_t i = begin; i < end; ++i) fn(i, (*this)[i]);
     return;
   }
   // A block of consecutive sets read at once: [block_at, block_at + size).
-  std::vector<uint64_t> block;
+  std::vector<uint64_t> own;
+  std::vector<uint64_t>& block = buf != nullptr ? *buf : own;
   uint64_t block_at = 0;
   size_t block_values = 0;
   const File& f = *file_;

@@ -68,9 +68,12 @@ class ShingleSets {
   // sequentially in large blocks.
   void ForEach(const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const;
   // The same for sets [begin, end) only; threads may each take a range
-  // (each call reads with a buffer of its own). REQUIRES: begin <= end <= size().
+  // (each call reads with a buffer of its own: `buf` if given, kept by a
+  // caller that makes many passes so that each is not fresh memory).
+  // REQUIRES: begin <= end <= size().
   void ForEach(uint32_t begin, uint32_t end,
-               const std::function<void(uint32_t, std::span<const uint64_t>)>& fn) const;
+               const std::function<void(uint32_t, std::span<const uint64_t>)>& fn,
+               std::vector<uint64_t>* buf = nullptr) const;
 
   // OK, or the first error writing or reading the scratch file.
   absl::Status status() const;
