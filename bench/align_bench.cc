@@ -121,14 +121,19 @@ BENCHMARK(BM_AlignPassages)->Arg(1 << 10)->Arg(10 << 10)->Arg(100 << 10)->Arg(20
 
 // Real text: Debian documents (a dedup-style set, so A also repeats some of
 // its own paragraphs) joined to `size` bytes, against a 5% edited copy.
-void BM_AlignPassagesDebian(benchmark::State& state) {
-  const size_t size = static_cast<size_t>(state.range(0));
+// Debian documents joined (blank line apart) to `size` bytes.
+std::string DebianText(size_t size) {
   std::string text;
   for (const std::string& d : bench::DebianDocs(4 << 20)) {
     if (text.size() >= size) break;
     text += d.substr(0, size - text.size());
     text += "\n\n";
   }
+  return text;
+}
+
+void BM_AlignPassagesDebian(benchmark::State& state) {
+  const std::string text = DebianText(static_cast<size_t>(state.range(0)));
   bench::Rng rng(kSeed);
   RunAlign(state, text, Join(Edit(SplitSpaces(text), 0.05, rng)));
 }
@@ -138,13 +143,7 @@ BENCHMARK(BM_AlignPassagesDebian)->Arg(10 << 10)->Arg(100 << 10)->Arg(200 << 10)
 // listed pairs (0, 1), (0, 2), ... are aligned: with PassageAligner (arg 1),
 // which prepares A once, or AlignPassages per pair (arg 0).
 void BM_AlignSharedA(benchmark::State& state) {
-  constexpr size_t kSize = 4 << 10;  // about a document of the bench corpora
-  std::string text;
-  for (const std::string& d : bench::DebianDocs(4 << 20)) {
-    if (text.size() >= kSize) break;
-    text += d.substr(0, kSize - text.size());
-    text += "\n\n";
-  }
+  const std::string text = DebianText(4 << 10);  // about a document of the bench corpora
   bench::Rng rng(kSeed);
   const NormalizedText a = Norm(text);
   std::vector<NormalizedText> bs;

@@ -25,6 +25,7 @@
 #include "reprint/normalize.h"
 #include "tests/support/ascii_words.h"
 #include "tests/support/mutate.h"
+#include "tests/support/same_passages.h"
 #include "xxhash.h"
 
 namespace reprint {
@@ -433,42 +434,10 @@ void ExpectSame(const NormalizedText& a, const NormalizedText& b, const AlignOpt
   AlignStats fast_stats, ref_stats;
   const std::vector<Passage> fast = AlignPassages(a, b, o, &fast_stats);
   const std::vector<Passage> ref = reference::AlignPassages(a, b, o, &ref_stats);
-  ASSERT_EQ(fast.size(), ref.size());
-  for (size_t i = 0; i < fast.size(); ++i) {
-    SCOPED_TRACE("passage " + std::to_string(i));
-    EXPECT_EQ(fast[i].a, ref[i].a);
-    EXPECT_EQ(fast[i].b, ref[i].b);
-    EXPECT_EQ(fast[i].a_tokens_begin, ref[i].a_tokens_begin);
-    EXPECT_EQ(fast[i].a_tokens_end, ref[i].a_tokens_end);
-    EXPECT_EQ(fast[i].b_tokens_begin, ref[i].b_tokens_begin);
-    EXPECT_EQ(fast[i].b_tokens_end, ref[i].b_tokens_end);
-    EXPECT_EQ(fast[i].words_matched, ref[i].words_matched);
-    EXPECT_EQ(fast[i].words_edited, ref[i].words_edited);
-    EXPECT_EQ(fast[i].score, ref[i].score);
-    EXPECT_EQ(fast[i].runs, ref[i].runs);
-  }
-  EXPECT_EQ(fast_stats.seeds, ref_stats.seeds);
-  EXPECT_EQ(fast_stats.runs, ref_stats.runs);
-  EXPECT_EQ(fast_stats.chains, ref_stats.chains);
-  EXPECT_EQ(fast_stats.dp_cells, ref_stats.dp_cells);
-  EXPECT_EQ(fast_stats.passages, ref_stats.passages);
+  testing::ExpectSamePassages(fast, fast_stats, ref, ref_stats);
 }
 
-// Random options within Validate(), often the defaults.
-AlignOptions RandomOptions(std::mt19937_64& rng) {
-  AlignOptions o;
-  if (rng() % 2 == 0) return o;
-  o.seed_words = 1 + static_cast<int>(rng() % 5);
-  o.max_seed_occurrences = 1 + static_cast<int>(rng() % 40);
-  o.max_gap = static_cast<int>(rng() % 30);
-  o.band = 1 + static_cast<int>(rng() % 20);
-  o.min_passage_words = o.seed_words + static_cast<int>(rng() % 10);
-  o.match = 1 + static_cast<int>(rng() % 3);
-  o.mismatch = -1 - static_cast<int>(rng() % 3);
-  o.gap = -1 - static_cast<int>(rng() % 3);
-  EXPECT_TRUE(o.Validate().ok());
-  return o;
-}
+using testing::RandomAlignOptions;
 
 // Text with its own repeats: paragraphs drawn (with replacement) from a few,
 // some mutated, and sometimes a refrain repeated more often than
@@ -499,7 +468,7 @@ TEST(AlignEquivalenceTest, RandomPairsMatchTheReference) {
   std::mt19937_64 rng(seed);
   for (int trial = 0; trial < 3000; ++trial) {
     SCOPED_TRACE("trial " + std::to_string(trial));
-    const AlignOptions o = RandomOptions(rng);
+    const AlignOptions o = RandomAlignOptions(rng);
     const std::vector<std::string> vocab = RandomWords(100, "v", 100, rng);
     std::vector<std::string> a, b;
     switch (rng() % 8) {
@@ -560,7 +529,7 @@ TEST(AlignEquivalenceTest, PeriodicTextsMatchTheReference) {
   std::mt19937_64 rng(seed);
   for (int trial = 0; trial < 100; ++trial) {
     SCOPED_TRACE("trial " + std::to_string(trial));
-    AlignOptions o = RandomOptions(rng);
+    AlignOptions o = RandomAlignOptions(rng);
     o.max_seed_occurrences = 1 << 20;
     const std::vector<std::string> vocab = RandomWords(20, "v", 20, rng);
     const std::vector<std::string> period = RandomWords(2 + rng() % 12, "p", 3 + rng() % 10, rng);
@@ -584,7 +553,8 @@ TEST(AlignEquivalenceTest, RepeatedBlocksWithLargeScoresMatchTheReference) {
   for (int i = 0; i < 20; ++i) a = Concat(a, block);
   AlignOptions o;
   o.match = 1000;
-  ExpectSame(Words(testing::Join(a)), Words(testing::Join(testing::Mutate(a, 0.02, vocab, rng))), o);
+  ExpectSame(Words(testing::Join(a)), Words(testing::Join(testing::Mutate(a, 0.02, vocab, rng))),
+             o);
 }
 
 // Scores past 2^30 (match 1000 over about 1.1 million words) use 64-bit

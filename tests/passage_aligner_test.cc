@@ -16,6 +16,7 @@
 #include "reprint/normalize.h"
 #include "tests/support/ascii_words.h"
 #include "tests/support/mutate.h"
+#include "tests/support/same_passages.h"
 
 namespace reprint {
 namespace {
@@ -33,38 +34,7 @@ void ExpectAsAlignPassages(PassageAligner& aligner, const NormalizedText& a,
   AlignStats got_stats, want_stats;
   const std::vector<Passage> got = aligner.Align(b, &got_stats);
   const std::vector<Passage> want = AlignPassages(a, b, o, &want_stats);
-  ASSERT_EQ(got.size(), want.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    SCOPED_TRACE("passage " + std::to_string(i));
-    EXPECT_EQ(got[i].a, want[i].a);
-    EXPECT_EQ(got[i].b, want[i].b);
-    EXPECT_EQ(got[i].a_tokens_begin, want[i].a_tokens_begin);
-    EXPECT_EQ(got[i].a_tokens_end, want[i].a_tokens_end);
-    EXPECT_EQ(got[i].b_tokens_begin, want[i].b_tokens_begin);
-    EXPECT_EQ(got[i].b_tokens_end, want[i].b_tokens_end);
-    EXPECT_EQ(got[i].words_matched, want[i].words_matched);
-    EXPECT_EQ(got[i].words_edited, want[i].words_edited);
-    EXPECT_EQ(got[i].score, want[i].score);
-    EXPECT_EQ(got[i].runs, want[i].runs);
-  }
-  EXPECT_EQ(got_stats.seeds, want_stats.seeds);
-  EXPECT_EQ(got_stats.runs, want_stats.runs);
-  EXPECT_EQ(got_stats.chains, want_stats.chains);
-  EXPECT_EQ(got_stats.dp_cells, want_stats.dp_cells);
-  EXPECT_EQ(got_stats.passages, want_stats.passages);
-}
-
-// Random options within Validate(), often the defaults.
-AlignOptions RandomOptions(std::mt19937_64& rng) {
-  AlignOptions o;
-  if (rng() % 2 == 0) return o;
-  o.seed_words = 1 + static_cast<int>(rng() % 5);
-  o.max_seed_occurrences = 1 + static_cast<int>(rng() % 40);
-  o.max_gap = static_cast<int>(rng() % 30);
-  o.band = 1 + static_cast<int>(rng() % 20);
-  o.min_passage_words = o.seed_words + static_cast<int>(rng() % 10);
-  EXPECT_TRUE(o.Validate().ok());
-  return o;
+  testing::ExpectSamePassages(got, got_stats, want, want_stats);
 }
 
 // One A against a run of Bs of every kind, the As in turn through one
@@ -75,7 +45,7 @@ TEST(PassageAlignerTest, EveryBAlignsAsAlignPassagesDoes) {
   std::mt19937_64 rng(seed);
   for (int trial = 0; trial < 40; ++trial) {
     SCOPED_TRACE("trial " + std::to_string(trial));
-    const AlignOptions o = RandomOptions(rng);
+    const AlignOptions o = testing::RandomAlignOptions(rng);
     PassageAligner aligner(o);
     const std::vector<std::string> vocab = RandomWords(100, "v", 100, rng);
     for (int as = 0; as < 3; ++as) {
