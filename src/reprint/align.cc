@@ -112,7 +112,6 @@ class HashIndex {
     return true;
   }
 
-  size_t size() const { return size_; }
   size_t capacity() const { return mask_ + 1; }
 
  private:
