@@ -1,11 +1,12 @@
 // File: reprint/internal/hash_sort.h
 // Sorts 64-bit hash values (shingle hashes, fingerprints): one counting pass
-// scatters them by their top bits into two to four buckets per value, then
-// an insertion sort puts each bucket, holding under one value on average,
-// in order. Hash values are spread evenly over the 64 bits, so this is
-// linear in the count; std::sort's n log n comparisons, about half of them
-// mispredicted branches, cost five to seven times as much on a document's
-// few hundred shingles. When a bucket is crowded anyway (the same value
+// scatters them by their top bits into two to four buckets per value (one
+// half to one for large sets), then an insertion sort puts each bucket,
+// holding a value or two at most on average, in order. Hash values are
+// spread evenly over the 64 bits, so this is linear in the count;
+// std::sort's n log n comparisons, about half of them mispredicted
+// branches, cost five to seven times as much on a document's few hundred
+// shingles. When a bucket is crowded anyway (the same value
 // many times), buckets are sorted one by one, a crowded one by std::sort,
 // so no input is quadratic. The result is exactly std::sort's.
 // Internal: not part of the public API. Pure function; thread-safe.
@@ -37,9 +38,13 @@ inline void SortHashes(std::vector<uint64_t>& v, HashSortScratch& scratch) {
     return;
   }
   // 2n < buckets <= 4n: most buckets hold no value or one, so few values
-  // are out of order after the scatter (with n / 2 < buckets <= n, as
-  // before, a sort took 9 ns per value of a 500-value set; 4.7 ns now).
-  const int bits = static_cast<int>(std::bit_width(n)) + 1;
+  // are out of order after the scatter (with n / 2 < buckets <= n, a sort
+  // took 9 ns per value of a 500-value set; 4.7 ns now). Above kFewValues
+  // (sets far past the cache anyway) n / 2 < buckets <= n, so the bucket
+  // ends take at most half the values' memory: 4n buckets took 537 MB for
+  // the 33M shingles of a 200 MB document (tests/blowup_test.cc).
+  constexpr size_t kFewValues = size_t{1} << 16;
+  const int bits = static_cast<int>(std::bit_width(n)) + (n <= kFewValues ? 1 : -1);
   const int shift = 64 - bits;
   const size_t buckets = size_t{1} << bits;
   std::vector<uint32_t>& ends = scratch.ends;
