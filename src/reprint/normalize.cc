@@ -12,7 +12,8 @@ namespace {
 
 // -our -> -or after these letters (colour, honour, behaviour, rigour, odour),
 // never after f/h/y/t/p/s (four, hour, your, tour, pour, sour).
-bool OurFoldable(char before) { return std::strchr("blvnmdgi", before) != nullptr; }
+constexpr char kOurFoldable[] = "blvnmdgi";
+bool OurFoldable(char before) { return std::strchr(kOurFoldable, before) != nullptr; }
 
 constexpr std::string_view kOurEndings[] = {"",    "s",   "ed",   "ing",  "ings", "ite",
                                             "ites", "able", "ably", "ful",  "hood", "hoods",
@@ -56,6 +57,80 @@ constexpr auto kAsciiAlnum = [] {
 
 bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+struct SuffixRule {
+  std::string_view from, to;
+  size_t min_len;
+};
+
+// In order: the first rule that applies wins.
+constexpr SuffixRule kSuffixRules[] = {
+    // -ise family -> -ize (jeopardise, organisation, realised); -yse -> -yze.
+    {"isations", "izations", 6}, {"isation", "ization", 6}, {"ising", "izing", 6},
+    {"isers", "izers", 6}, {"ised", "ized", 6}, {"ises", "izes", 6}, {"iser", "izer", 6},
+    {"ise", "ize", 6}, {"ysing", "yzing", 6}, {"ysed", "yzed", 6}, {"yse", "yze", 6},
+    // -elled/-elling -> -eled/-eling (travelled, cancelling).
+    {"elling", "eling", 8}, {"ellers", "elers", 8}, {"elled", "eled", 7}, {"eller", "eler", 7},
+    // -tre/-bre -> -ter/-ber (centre, fibre); -ogue -> -og (catalogue).
+    {"tres", "ters", 6}, {"tre", "ter", 5}, {"bres", "bers", 6}, {"bre", "ber", 5},
+    {"ogues", "ogs", 9}, {"ogue", "og", 8},
+};
+
+constexpr size_t kNumSuffixRules = sizeof(kSuffixRules) / sizeof(kSuffixRules[0]);
+static_assert(kNumSuffixRules <= 32);
+
+// Every word FoldInPlace changes ends in one of these patterns: a suffix
+// rule's `from` (bit k for rule k), "ence" (defence, licence, ...; bit
+// kEnceBit) or "our" and one of kOurEndings (bit kOurBit + e for ending e),
+// where a letter that "our" may follow (OurFoldable) stands before "our".
+// kFoldByLetter[i][c]: bit set when the pattern has byte c i letters before
+// its end, or is shorter than i + 1 letters: then any byte, except for the
+// letter just before "our" itself, one of OurFoldable's.
+// Only the patterns set in all four tables for a word's last four letters
+// can end it, so nearly every word is passed over after four lookups
+// (MayFold) instead of a call to FoldInPlace; a suffix rule's bit must be
+// set before the rule is tried, which keeps "the first rule that applies
+// wins".
+constexpr size_t kFoldLetters = 4;
+constexpr int kEnceBit = static_cast<int>(kNumSuffixRules);
+constexpr int kOurBit = kEnceBit + 1;
+constexpr size_t kNumOurEndings = sizeof(kOurEndings) / sizeof(kOurEndings[0]);
+static_assert(kOurBit + kNumOurEndings <= 64);
+constexpr uint64_t kSuffixRuleBits = (uint64_t{1} << kNumSuffixRules) - 1;
+constexpr auto kFoldByLetter = [] {
+  std::array<std::array<uint64_t, 256>, kFoldLetters> t{};
+  auto add = [&t](std::string_view pattern, int bit, std::string_view before = "") {
+    for (size_t i = 0; i < kFoldLetters; ++i) {
+      if (i < pattern.size()) {
+        t[i][static_cast<unsigned char>(pattern[pattern.size() - 1 - i])] |= uint64_t{1} << bit;
+      } else if (i == pattern.size() && !before.empty()) {
+        for (char c : before) t[i][static_cast<unsigned char>(c)] |= uint64_t{1} << bit;
+      } else {
+        for (auto& mask : t[i]) mask |= uint64_t{1} << bit;
+      }
+    }
+  };
+  for (size_t k = 0; k < kNumSuffixRules; ++k) add(kSuffixRules[k].from, static_cast<int>(k));
+  add("ence", kEnceBit);
+  for (size_t e = 0; e < kNumOurEndings; ++e) {
+    // "our" + ending (at most 3 + 5 letters), of which add() reads the last four.
+    const std::string_view ending = kOurEndings[e];
+    char pattern[8] = {'o', 'u', 'r'};
+    for (size_t k = 0; k < ending.size(); ++k) pattern[3 + k] = ending[k];
+    add(std::string_view(pattern, 3 + ending.size()), kOurBit + static_cast<int>(e), kOurFoldable);
+  }
+  return t;
+}();
+
+// The patterns that may end w[0, n) (n >= kFoldLetters).
+inline uint64_t FoldPatterns(const char* w, size_t n) {
+  auto letter = [w, n](size_t i) { return static_cast<unsigned char>(w[n - 1 - i]); };
+  return kFoldByLetter[0][letter(0)] & kFoldByLetter[1][letter(1)] & kFoldByLetter[2][letter(2)] &
+         kFoldByLetter[3][letter(3)];
+}
+
+// False when FoldInPlace leaves w[0, n) as it is for certain.
+inline bool MayFold(const char* w, size_t n) { return n >= 5 && FoldPatterns(w, n) != 0; }
 
 size_t FoldInPlace(char* w, size_t n);
 
@@ -191,7 +266,8 @@ class Builder {
     pending_ = Pending::kNone;
     if (!in_word_) return;
     in_word_ = false;
-    if (opt_.fold_spelling && word_ascii_) {
+    if (opt_.fold_spelling && word_ascii_ &&
+        MayFold(buf_ + word_norm_begin_, len_ - word_norm_begin_)) {
       len_ = word_norm_begin_ + FoldInPlace(buf_ + word_norm_begin_, len_ - word_norm_begin_);
     }
     Token t;
@@ -257,51 +333,6 @@ inline bool Swap(char* w, size_t* n, std::string_view from, std::string_view to,
   return true;
 }
 
-struct SuffixRule {
-  std::string_view from, to;
-  size_t min_len;
-};
-
-// In order: the first rule that applies wins.
-constexpr SuffixRule kSuffixRules[] = {
-    // -ise family -> -ize (jeopardise, organisation, realised); -yse -> -yze.
-    {"isations", "izations", 6}, {"isation", "ization", 6}, {"ising", "izing", 6},
-    {"isers", "izers", 6}, {"ised", "ized", 6}, {"ises", "izes", 6}, {"iser", "izer", 6},
-    {"ise", "ize", 6}, {"ysing", "yzing", 6}, {"ysed", "yzed", 6}, {"yse", "yze", 6},
-    // -elled/-elling -> -eled/-eling (travelled, cancelling).
-    {"elling", "eling", 8}, {"ellers", "elers", 8}, {"elled", "eled", 7}, {"eller", "eler", 7},
-    // -tre/-bre -> -ter/-ber (centre, fibre); -ogue -> -og (catalogue).
-    {"tres", "ters", 6}, {"tre", "ter", 5}, {"bres", "bers", 6}, {"bre", "ber", 5},
-    {"ogues", "ogs", 9}, {"ogue", "og", 8},
-};
-
-constexpr size_t kNumSuffixRules = sizeof(kSuffixRules) / sizeof(kSuffixRules[0]);
-static_assert(kNumSuffixRules <= 32);
-
-// kRulesByLetter[i][c]: bit k set when rule k's suffix has byte c i letters
-// before its end (every suffix has at least three). Only the rules set in
-// all three tables for a word's last three letters can apply to it; testing
-// them in index order keeps "the first rule that applies wins". Nearly all
-// words leave none (one table, by the last letter alone, left seven rules to
-// test for every word ending in 's').
-constexpr size_t kRuleLetters = 3;
-constexpr auto kRulesByLetter = [] {
-  std::array<std::array<uint32_t, 256>, kRuleLetters> t{};
-  for (size_t k = 0; k < kNumSuffixRules; ++k) {
-    const std::string_view from = kSuffixRules[k].from;
-    for (size_t i = 0; i < kRuleLetters; ++i) {
-      t[i][static_cast<unsigned char>(from[from.size() - 1 - i])] |= uint32_t{1} << k;
-    }
-  }
-  return t;
-}();
-static_assert([] {
-  for (const SuffixRule& r : kSuffixRules) {
-    if (r.from.size() < kRuleLetters || r.min_len < kRuleLetters) return false;
-  }
-  return true;
-}());
-
 // The high bit of each byte of `v` equal to `c`, others clear (exact: no
 // borrow crosses a byte).
 inline uint64_t BytesEqual(uint64_t v, unsigned char c) {
@@ -312,10 +343,7 @@ inline uint64_t BytesEqual(uint64_t v, unsigned char c) {
 // Folds w[0, n) in place; returns the new length (never longer).
 size_t FoldInPlace(char* w, size_t n) {
   if (n < 5) return n;
-  auto letter = [w, n](size_t i) { return static_cast<unsigned char>(w[n - 1 - i]); };
-  for (uint32_t rules = kRulesByLetter[0][letter(0)] & kRulesByLetter[1][letter(1)] &
-                        kRulesByLetter[2][letter(2)];
-       rules != 0; rules &= rules - 1) {
+  for (uint64_t rules = FoldPatterns(w, n) & kSuffixRuleBits; rules != 0; rules &= rules - 1) {
     const SuffixRule& r = kSuffixRules[std::countr_zero(rules)];
     if (Swap(w, &n, r.from, r.to, r.min_len)) return n;
   }
