@@ -84,9 +84,13 @@ TEST(PassageAlignerTest, EveryBAlignsAsAlignPassagesDoes) {
 }
 
 // A B with more new words than the word index holds makes it grow during
-// the pair; the next Bs must still see A's words only. A has many distinct
-// words, so that some were pushed along by linear probing and would be
-// lost if the growth were rolled back by the slots noted before it.
+// the pair; the next Bs must still see A's words only, and the same
+// passages as a fresh AlignPassages. After a growth the index is rebuilt
+// for A. Rolling back by the slots noted before the growth would lose none
+// of A's words (each moves only within a stretch of slots that A's words
+// held, or to the new upper half), but would leave B's earlier words in the
+// index with ids past the word list: NextGeneration() stops the noting so
+// that this cannot happen, which no result here can show.
 TEST(PassageAlignerTest, BsThatGrowTheWordIndex) {
   std::mt19937_64 rng(17);
   const AlignOptions o;
