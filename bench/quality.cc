@@ -164,7 +164,7 @@ void ShowErrors(const LabelledSet& set, const reprint::ScanResult& r, int limit)
       if (set.families[a] == set.families[b]) continue;
       std::printf("  [%s %s - %s %s J %.3f C %.3f shared %u sizes %u/%u]",
                   set.documents[a].id.c_str(), set.documents[a].source.c_str(),
-                  set.documents[b].id.c_str(), set.documents[b].source.c_str(), p.score.jaccard,
+                  set.documents[b].id.c_str(), set.documents[b].source.c_str(), p.score.jaccard(),
                   p.score.containment_of_smaller(), p.score.shared, p.score.size_a, p.score.size_b);
     }
     std::printf("\n");

@@ -35,7 +35,7 @@ const char* PairListingName(PairListing p) {
   return p == PairListing::kSpanning ? "spanning" : "all";
 }
 
-double LinkScore(const PairScore& s) { return std::max(s.jaccard, s.containment_of_smaller()); }
+double LinkScore(const PairScore& s) { return std::max(s.jaccard(), s.containment_of_smaller()); }
 
 namespace {
 

@@ -387,9 +387,9 @@ void WriteCluster(const ReportInput& in, ClusterPassages& passages, size_t ci, J
     sink.BeginObject();
     sink.Member("a", a);
     sink.Member("b", b);
-    sink.Member("jaccard", RoundScore(p.score.jaccard));
-    sink.Member("containment_a_in_b", RoundScore(p.score.containment_a_in_b));
-    sink.Member("containment_b_in_a", RoundScore(p.score.containment_b_in_a));
+    sink.Member("jaccard", RoundScore(p.score.jaccard()));
+    sink.Member("containment_a_in_b", RoundScore(p.score.containment_a_in_b()));
+    sink.Member("containment_b_in_a", RoundScore(p.score.containment_b_in_a()));
     sink.Member("shared_shingles", p.score.shared);
     sink.Member("estimated", false);
     sink.Key("passages");
@@ -532,7 +532,7 @@ std::string RenderText(const ReportInput& in) {
     const Cluster& c = r.clusters[ci];
     double best_j = 0, best_c = 0;
     for (const VerifiedPair& p : c.pairs) {
-      best_j = std::max(best_j, p.score.jaccard);
+      best_j = std::max(best_j, p.score.jaccard());
       best_c = std::max(best_c, p.score.containment_of_smaller());
     }
     absl::StrAppendFormat(&out, "\nCluster %d  %s  %d members  best jaccard %.3f  containment %.3f\n",
@@ -555,8 +555,8 @@ std::string RenderText(const ReportInput& in) {
       const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
       const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
       absl::StrAppendFormat(&out, "      [%d]-[%d] jaccard %.3f  contained %.3f / %.3f\n", a, b,
-                            p.score.jaccard, p.score.containment_a_in_b,
-                            p.score.containment_b_in_a);
+                            p.score.jaccard(), p.score.containment_a_in_b(),
+                            p.score.containment_b_in_a());
     }
     internal::AppendQuoteAuditText(in.documents, r, ci, &out);
   }

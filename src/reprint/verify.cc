@@ -42,10 +42,6 @@ PairScore ScoreFromCounts(size_t na, size_t nb, size_t shared) {
   s.size_a = static_cast<uint32_t>(na);
   s.size_b = static_cast<uint32_t>(nb);
   s.shared = static_cast<uint32_t>(shared);
-  const size_t uni = na + nb - shared;
-  s.jaccard = uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
-  s.containment_a_in_b = na == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(na);
-  s.containment_b_in_a = nb == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(nb);
   return s;
 }
 
@@ -117,9 +113,9 @@ const char* MeasureName(Measure m) {
 }
 
 double PairScore::containment_of_smaller() const {
-  if (size_a < size_b) return containment_a_in_b;
-  if (size_b < size_a) return containment_b_in_a;
-  return std::max(containment_a_in_b, containment_b_in_a);
+  if (size_a < size_b) return containment_a_in_b();
+  if (size_b < size_a) return containment_b_in_a();
+  return std::max(containment_a_in_b(), containment_b_in_a());
 }
 
 PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b) {
@@ -128,7 +124,7 @@ PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b) {
 
 bool Qualifies(const PairScore& s, Measure measure, double threshold) {
   if (s.shared == 0) return false;
-  const bool j = s.jaccard >= threshold;
+  const bool j = s.jaccard() >= threshold;
   const bool c = s.containment_of_smaller() >= threshold;
   switch (measure) {
     case Measure::kJaccard:

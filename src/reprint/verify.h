@@ -24,16 +24,29 @@ namespace reprint {
 enum class Measure : uint8_t { kJaccard, kContainment, kBoth };
 const char* MeasureName(Measure m);  // "jaccard", "containment", "both"
 
+// A pair's shared and set sizes; the scores are computed from them when
+// asked, so a verified pair takes 20 bytes, not 48 (61.5M of them at the 1
+// GB paragraph scan's peak: 1.2 GB instead of 3.0).
 struct PairScore {
-  double jaccard = 0;             // |A∩B| / |A∪B|
-  double containment_a_in_b = 0;  // |A∩B| / |A|
-  double containment_b_in_a = 0;  // |A∩B| / |B|
-  uint32_t shared = 0;            // |A∩B|
+  uint32_t shared = 0;  // |A∩B|
   uint32_t size_a = 0;
   uint32_t size_b = 0;
 
+  // |A∩B| / |A∪B| (0 when both are empty).
+  double jaccard() const {
+    const uint64_t uni = uint64_t{size_a} + size_b - shared;
+    return uni == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(uni);
+  }
+  // |A∩B| / |A| and |A∩B| / |B| (0 for an empty set).
+  double containment_a_in_b() const { return Ratio(size_a); }
+  double containment_b_in_a() const { return Ratio(size_b); }
   // Containment of the smaller set in the larger (ties: the larger value).
   double containment_of_smaller() const;
+
+ private:
+  double Ratio(uint32_t size) const {
+    return size == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(size);
+  }
 };
 
 // REQUIRES: a and b sorted and unique.

@@ -151,7 +151,7 @@ inline void FuzzScan(const uint8_t* data, size_t size) {
                 "quote units pair only with quote units");
       if (quote_cluster) continue;
       FuzzCheck(Qualifies(p.score, o.measure, o.threshold), "pair qualifies");
-      FuzzCheck(p.score.jaccard >= 0 && p.score.jaccard <= 1, "jaccard in [0, 1]");
+      FuzzCheck(p.score.jaccard() >= 0 && p.score.jaccard() <= 1, "jaccard in [0, 1]");
     }
   }
 
@@ -175,7 +175,7 @@ inline void FuzzScan(const uint8_t* data, size_t size) {
       for (const VerifiedPair& p : c.pairs) {
         auto it = truth.find({p.a, p.b});
         FuzzCheck(it != truth.end(), "reported pair is found by brute force");
-        FuzzCheck(it->second.shared == p.score.shared && it->second.jaccard == p.score.jaccard,
+        FuzzCheck(it->second.shared == p.score.shared && it->second.jaccard() == p.score.jaccard(),
                   "reported score is exact");
       }
     }
