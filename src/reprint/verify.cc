@@ -333,9 +333,9 @@ std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
                                  const std::function<bool(uint32_t, uint32_t)>& allowed,
                                  int threads, VerifyStats* stats) {
   // Two passes: scoring keeps 8 bytes per qualifying candidate, then the
-  // result is allocated once at its size and filled. Growing the 48-byte
-  // pairs by push_back wrote (and faulted in) about twice the result's
-  // memory and copied it; that was a fifth of the stage.
+  // result is allocated once at its size and filled. Growing the pairs (48
+  // bytes each then) by push_back wrote (and faulted in) about twice the
+  // result's memory and copied it; that was a fifth of the stage.
   size_t chunks = internal::ChunkCount(candidates.size(), threads);
   std::vector<std::vector<Hit>> hits(chunks);
   std::vector<size_t> chunk_begin(chunks, 0);
