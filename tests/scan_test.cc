@@ -28,11 +28,11 @@ std::map<PairKey, PairScore> PairsOf(const ScanResult& r) {
 double Score(const PairScore& s, Measure m) {
   switch (m) {
     case Measure::kJaccard:
-      return s.jaccard;
+      return s.jaccard();
     case Measure::kContainment:
       return s.containment_of_smaller();
     case Measure::kBoth:
-      return std::max(s.jaccard, s.containment_of_smaller());
+      return std::max(s.jaccard(), s.containment_of_smaller());
   }
   return 0;
 }
@@ -138,6 +138,45 @@ TEST(ScanTest, SameBytesForAnyThreadCount) {
     std::string json = RenderJson(ReportInput{docs, *r, none});
     if (first.empty()) first = json;
     EXPECT_EQ(json, first) << threads << " threads";
+  }
+}
+
+// Blocks of a few units or bytes give the same bytes as one block, on any
+// number of threads, for paragraphs with quotes (kept into their own list,
+// block by block) and for documents.
+TEST(ScanTest, SameBytesForAnyBlockSize) {
+  std::mt19937_64 rng(testing::TestSeed(8));
+  std::vector<Document> docs = testing::MutatedCorpus(60, rng);
+  for (size_t d = 0; d < docs.size(); d += 3) {
+    docs[d].text += "\u201cThe talks will go on next week as planned,\u201d the minister said.\n\n";
+  }
+  std::vector<InputIssue> none;
+  for (UnitKind unit : {UnitKind::kParagraph, UnitKind::kDoc}) {
+    ScanOptions opt;
+    opt.unit = unit;
+    opt.block_units = 1 << 20;
+    absl::StatusOr<ScanResult> whole = Scan(docs, opt);
+    ASSERT_TRUE(whole.ok());
+    EXPECT_GT(whole->stats.verified_pairs, 0u);
+    if (unit == UnitKind::kParagraph) {
+      EXPECT_GT(whole->stats.quotes, 0u);
+    }
+    const std::string expected = RenderJson(ReportInput{docs, *whole, none});
+    for (int threads : {1, 2, 3}) {
+      for (size_t block_units : {1, 2, 7}) {
+        opt.threads = threads;
+        opt.block_units = block_units;
+        absl::StatusOr<ScanResult> r = Scan(docs, opt);
+        ASSERT_TRUE(r.ok());
+        EXPECT_EQ(RenderJson(ReportInput{docs, *r, none}), expected)
+            << UnitKindName(unit) << ", " << threads << " threads, blocks of " << block_units;
+      }
+    }
+    opt.block_units = 4096;
+    opt.block_bytes = 100;
+    absl::StatusOr<ScanResult> r = Scan(docs, opt);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(RenderJson(ReportInput{docs, *r, none}), expected) << "blocks of 100 bytes";
   }
 }
 

@@ -100,6 +100,9 @@ absl::Status ScanOptions::Validate() const {
   if (min_words < 1) return absl::InvalidArgumentError("min_words must be >= 1");
   if (threads < 1 || threads > 256)
     return absl::InvalidArgumentError("threads must be in [1, 256]");
+  if (block_units < 1 || block_bytes < 1) {
+    return absl::InvalidArgumentError("block_units and block_bytes must be >= 1");
+  }
   if (absl::Status s = containment.Validate(); !s.ok()) return s;
   if (absl::Status s = boilerplate.Validate(); !s.ok()) return s;
   if (!(min_link_similarity >= 0 && min_link_similarity <= 1)) {
@@ -324,11 +327,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     // A block of units at a time, kept as soon as it is done: the per-unit
     // records of one block are alive at once, not the whole corpus's
     // (docs/design.md, "Speed and memory").
-    // A block ends after kBlockUnits units or kBlockBytes of their text,
+    // A block ends after block_units units or block_bytes of their text,
     // whichever comes first: its records (about twice its text) stay small
     // for whole documents as for paragraphs.
-    constexpr size_t kBlockUnits = 4096;
-    constexpr uint64_t kBlockBytes = uint64_t{2} << 20;
     if (!options.exact) keys.reserve(all.size() * static_cast<size_t>(lsh.bands));
     sets.Reserve(all.size());
     if (want_fingerprints) fingerprints.Reserve(all.size());
@@ -336,7 +337,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
       uint64_t block_bytes = 0;
       do {
         block_bytes += all[end++].span.size();
-      } while (end < all.size() && end - begin < kBlockUnits && block_bytes < kBlockBytes);
+      } while (end < all.size() && end - begin < options.block_units &&
+               block_bytes < options.block_bytes);
       compute_range(begin, end);
       for (size_t i = begin; i < end; ++i) keep(i);
     }

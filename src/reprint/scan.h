@@ -56,6 +56,13 @@ struct ScanOptions {
   // Brute-force all pairs instead of candidates (the reference; O(n^2)).
   bool exact = false;
   int threads = 1;
+  // Units are shingled and signed a block at a time: at most block_units
+  // units, ending once their text reaches block_bytes. Only one block's
+  // per-unit records are alive at once; smaller blocks hold less but wait
+  // more often for their slowest unit. The result does not depend on
+  // either.
+  size_t block_units = 4096;
+  uint64_t block_bytes = uint64_t{2} << 20;
   // Pairs listed per cluster: a spanning set (O(n)) or every verified pair.
   PairListing pairs = PairListing::kSpanning;
   ContainmentOptions containment;
