@@ -123,6 +123,7 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, reprint::IngestOptions
   // "Memory"). Paragraph and quote reports read a document's text once per
   // cluster member, so those keep them.
   ingest.release_text = opt.unit == reprint::UnitKind::kDoc && !f.keep_text;
+  if (opt.unit != reprint::UnitKind::kDoc) reprint::cli::ReuseBlocksUpTo(size_t{16} << 20);
   reprint::IngestResult in = reprint::Ingest(f.paths, ingest, nullptr, progress.Callback());
   const double read_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();

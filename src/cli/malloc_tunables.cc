@@ -8,6 +8,9 @@
 #if defined(__linux__)
 #include <unistd.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace reprint::cli {
 namespace {
@@ -46,6 +49,19 @@ void ReexecWithMallocTunables(char** argv) {
   }
 #else
   (void)argv;
+#endif
+}
+
+void ReuseBlocksUpTo(size_t bytes) {
+#if defined(__GLIBC__)
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables != nullptr && std::string(tunables).find("glibc.malloc.mmap_threshold") !=
+                                 std::string::npos) {
+    return;
+  }
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(bytes));
+#else
+  (void)bytes;
 #endif
 }
 
