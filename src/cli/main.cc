@@ -113,6 +113,7 @@ int RunScan(const ScanFlags& f, reprint::ScanOptions opt, reprint::IngestOptions
     return Usage("--format must be text, json or html");
   }
   if (absl::Status s = opt.Validate(); !s.ok()) return Usage(std::string(s.message()));
+  ingest.threads = opt.threads;  // JSONL records are parsed on the scan's threads too
   if (absl::Status s = ingest.Validate(); !s.ok()) return Usage(std::string(s.message()));
 
   reprint::cli::ProgressPrinter progress(

@@ -39,6 +39,12 @@ struct IngestOptions {
   // are checked and then released at once (reprint/document_text.h), so the
   // corpus is never held in memory. Stages read them through TextOf.
   bool release_text = false;
+  // Worker threads that parse JSONL records; results never depend on it.
+  int threads = 1;
+  // JSONL is read in chunks of lines of about this many bytes (a longer
+  // line makes one of its own), each parsed by one thread while it is still
+  // in that core's cache. Results never depend on it; tests make it tiny.
+  uint64_t jsonl_chunk_bytes = 256 << 10;
 
   absl::Status Validate() const;
 };
