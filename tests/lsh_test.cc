@@ -134,5 +134,65 @@ TEST(LshTest, MatchesSortedGroupingOnRandomKeys) {
   }
 }
 
+TEST(LshTest, MatchesSortedGroupingWithTwins) {
+  // Twins (units with the same keys in every band) are listed apart from the
+  // bands: groups of every size, above and below the all-pairs limit, inside
+  // buckets whose first unit is or is not one of them, and units sharing
+  // only some bands with a group.
+  for (uint32_t seed : {1u, 2u, 3u, 4u}) {
+    std::mt19937_64 rng(seed);
+    for (uint32_t n : {2u, 3u, 10u, 300u, 3000u}) {
+      for (uint32_t sources : {1u, 3u, 50u}) {
+        const int bands = 1 + static_cast<int>(rng() % 6);
+        std::vector<uint64_t> keys(size_t{n} * bands);
+        const uint64_t pool = 1 + rng() % (n / 8 + 2);
+        for (uint32_t i = 0; i < n; ++i) {
+          const uint32_t kind = static_cast<uint32_t>(rng() % 3);
+          // A twin of one of the first `sources` units (or of an earlier one).
+          const uint32_t src = static_cast<uint32_t>(rng() % std::min(i + 1, sources));
+          for (int b = 0; b < bands; ++b) {
+            uint64_t k = rng() % pool;
+            if (kind == 0 && src < i) k = keys[size_t{src} * bands + b];
+            if (kind == 1 && src < i && rng() % 2 == 0) k = keys[size_t{src} * bands + b];
+            keys[size_t{i} * bands + b] = k;
+          }
+        }
+        for (uint32_t max_bucket : {2u, 3u, 64u}) {
+          const std::vector<CandidatePair> want = ReferenceLsh(keys, n, bands, max_bucket);
+          for (int threads : {1, 2, 3}) {
+            LshOptions opt;
+            opt.max_bucket_all_pairs = max_bucket;
+            opt.threads = threads;
+            EXPECT_EQ(LshCandidates(keys, n, LshParams{bands, 1}, opt), want)
+                << "seed " << seed << " n " << n << " sources " << sources << " max " << max_bucket
+                << " threads " << threads;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(LshTest, TwinsAboveTheLimitGetTheStarOfTheirBucket) {
+  // Units 1-4 are twins in a two-band bucket of five (limit 3): the star
+  // from unit 0 lists none of their pairs, as the bands did. Units 5-9 are
+  // twins too, alone in their buckets: the star from unit 5.
+  std::vector<uint64_t> keys;
+  for (uint32_t i = 0; i < 10; ++i) {
+    keys.push_back(i < 5 ? 1 : 2);               // band 0
+    keys.push_back(i == 0 ? 3 : i < 5 ? 1 : 2);  // band 1: unit 0 leaves
+  }
+  LshOptions opt;
+  opt.max_bucket_all_pairs = 3;
+  const std::vector<CandidatePair> want = ReferenceLsh(keys, 10, 2, 3);
+  EXPECT_EQ(LshCandidates(keys, 10, LshParams{2, 1}, opt), want);
+  // Band 1 puts units 1-4 in a bucket of four, over the limit too: its star
+  // from unit 1 lists (1, 2), (1, 3), (1, 4).
+  EXPECT_EQ(
+      want,
+      (std::vector<CandidatePair>{
+          {0, 1}, {0, 2}, {0, 3}, {0, 4}, {1, 2}, {1, 3}, {1, 4}, {5, 6}, {5, 7}, {5, 8}, {5, 9}}));
+}
+
 }  // namespace
 }  // namespace reprint

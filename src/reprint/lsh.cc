@@ -6,6 +6,7 @@
 #include <limits>
 #include <utility>
 
+#include "reprint/internal/radix_sort.h"
 #include "reprint/internal/threads.h"
 #include "xxhash.h"
 
@@ -92,10 +93,102 @@ int BinBits(uint32_t num_units) {
   return std::clamp(static_cast<int>(std::bit_width(num_units)) - 3, 1, 16);
 }
 
-// Appends the pairs of one band to `out`.
+// Twins: units whose keys agree in every band (copies of one text have equal
+// signatures). They share a bucket in every band, so the per-band listing
+// gave each pair of them once per band: on the 100 MB paragraph corpus 12M
+// of the 15M pairs listed were pairs of twins, 0.54M of them distinct. Bands
+// list no pair of twins; each band notes what it would have listed (all
+// pairs of a group, or the star from its first unit), and each group's
+// pairs are listed once at the end.
+struct Twins {
+  // first[u]: the smallest unit with u's keys (u itself if it has no twin).
+  std::vector<uint32_t> first;
+  // Groups of two or more twins, each in unit order: members[begin[g],
+  // begin[g + 1]); groups in order of their first unit.
+  std::vector<uint32_t> members;
+  std::vector<size_t> begin{0};
+  bool any() const { return !members.empty(); }
+};
+
+Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands) {
+  Twins t;
+  t.first.resize(num_units);
+  const size_t row = static_cast<size_t>(bands);
+  auto row_of = [&](uint32_t u) { return keys.subspan(u * row, row); };
+  auto same_row = [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); };
+  // (hash of the unit's keys, unit), sorted stably by the hash: a run of
+  // equal hashes is in unit order.
+  std::vector<std::pair<uint64_t, uint32_t>> by_hash(num_units), scratch;
+  for (uint32_t u = 0; u < num_units; ++u) {
+    by_hash[u] = {XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t)), u};
+  }
+  internal::RadixSortByKey(std::span(by_hash), scratch, [](const auto& e) { return e.first; });
+  std::vector<uint32_t> reps;  // a run's distinct key rows, by their first unit
+  for (size_t i = 0; i < by_hash.size();) {
+    size_t j = i + 1;
+    while (j < by_hash.size() && by_hash[j].first == by_hash[i].first) ++j;
+    reps.clear();
+    for (size_t k = i; k < j; ++k) {
+      const uint32_t u = by_hash[k].second;
+      // Equal hashes of unequal rows: compared with each row seen in the run.
+      auto r = std::ranges::find_if(reps, [&](uint32_t v) { return same_row(u, v); });
+      if (r == reps.end()) {
+        reps.push_back(u);
+        t.first[u] = u;
+      } else {
+        t.first[u] = *r;
+      }
+    }
+    if (j - i >= 2) {
+      for (uint32_t rep : reps) {
+        const size_t from = t.members.size();
+        for (size_t k = i; k < j; ++k) {
+          if (t.first[by_hash[k].second] == rep) t.members.push_back(by_hash[k].second);
+        }
+        if (t.members.size() - from >= 2) {
+          t.begin.push_back(t.members.size());
+        } else {
+          t.members.resize(from);
+        }
+      }
+    }
+    i = j;
+  }
+  // Groups in order of their first unit (runs came in hash order).
+  std::vector<std::pair<uint32_t, size_t>> order;  // (first unit, group)
+  for (size_t g = 0; g + 1 < t.begin.size(); ++g) order.push_back({t.members[t.begin[g]], g});
+  std::sort(order.begin(), order.end());
+  std::vector<uint32_t> members;
+  std::vector<size_t> begin{0};
+  members.reserve(t.members.size());
+  for (const auto& [unit, g] : order) {
+    members.insert(members.end(), t.members.begin() + static_cast<ptrdiff_t>(t.begin[g]),
+                   t.members.begin() + static_cast<ptrdiff_t>(t.begin[g + 1]));
+    begin.push_back(members.size());
+  }
+  t.members = std::move(members);
+  t.begin = std::move(begin);
+  return t;
+}
+
+// What the bands would have listed of a group of twins, noted at its first
+// unit: kAllPairs (a bucket within the all-pairs limit) or kStar (a larger
+// bucket whose first unit is the group's).
+constexpr uint8_t kAllPairs = 1;
+constexpr uint8_t kStar = 2;
+
+// One entry of a band's column: `twin` is Twins::first of the unit.
+struct Entry {
+  uint64_t key;
+  uint32_t unit;
+  uint32_t twin;
+};
+
+// Appends the pairs of one band to `out`, but no pair of twins: those are
+// noted in `seen` (indexed by first unit; empty when there are no twins).
 void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
-               const LshOptions& options, std::vector<std::pair<uint64_t, uint32_t>>& column,
-               std::vector<std::pair<uint64_t, uint32_t>>& grouped, std::vector<uint32_t>& fill,
+               const LshOptions& options, const Twins& twins, std::vector<Entry>& column,
+               std::vector<Entry>& grouped, std::vector<uint32_t>& fill, std::vector<uint8_t>& seen,
                std::vector<CandidatePair>& out) {
   const int bits = BinBits(num_units);
   const size_t num_bins = size_t{1} << bits;
@@ -104,13 +197,13 @@ void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshPara
   column.resize(num_units);
   for (uint32_t i = 0; i < num_units; ++i) {
     const uint64_t key = keys[static_cast<size_t>(i) * p.bands + band];
-    column[i] = {key, i};
+    column[i] = {key, i, twins.any() ? twins.first[i] : i};
     ++fill[key >> shift];
   }
   uint32_t sum = 0;
   for (size_t b = 0; b < num_bins; ++b) sum += std::exchange(fill[b], sum);
   grouped.resize(num_units);
-  for (const auto& entry : column) grouped[fill[entry.first >> shift]++] = entry;
+  for (const Entry& entry : column) grouped[fill[entry.key >> shift]++] = entry;
   // Now fill[b] is where bin b ends and bin b + 1 begins.
   size_t begin = 0;
   for (size_t b = 0; b < num_bins; ++b) {
@@ -121,18 +214,27 @@ void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshPara
     }
     const auto first = grouped.begin() + static_cast<ptrdiff_t>(begin);
     const auto last = grouped.begin() + static_cast<ptrdiff_t>(end);
-    std::sort(first, last);
+    std::sort(first, last, [](const Entry& x, const Entry& y) {
+      return x.key != y.key ? x.key < y.key : x.unit < y.unit;
+    });
     for (auto g = first; g != last;) {
       auto e = g + 1;
-      while (e != last && e->first == g->first) ++e;
+      while (e != last && e->key == g->key) ++e;
       const size_t size = static_cast<size_t>(e - g);
       if (size >= 2) {
         if (size <= options.max_bucket_all_pairs) {
           for (auto x = g; x != e; ++x) {
-            for (auto y = x + 1; y != e; ++y) out.push_back({x->second, y->second});
+            if (!seen.empty()) seen[x->twin] |= kAllPairs;
+            for (auto y = x + 1; y != e; ++y) {
+              if (y->twin != x->twin) out.push_back({x->unit, y->unit});
+            }
           }
         } else {
-          for (auto y = g + 1; y != e; ++y) out.push_back({g->second, y->second});
+          // g is the bucket's smallest unit, so the first of its twins.
+          if (!seen.empty()) seen[g->unit] |= kStar;
+          for (auto y = g + 1; y != e; ++y) {
+            if (y->twin != g->twin) out.push_back({g->unit, y->unit});
+          }
         }
       }
       g = e;
@@ -143,17 +245,39 @@ void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshPara
   if (out.size() > 4 * static_cast<size_t>(num_units) + (1u << 20)) SortUnique(out);
 }
 
+// The pairs of twins the bands would have listed, sorted.
+std::vector<CandidatePair> TwinPairs(const Twins& twins, std::span<const uint8_t> seen) {
+  std::vector<CandidatePair> out;
+  for (size_t g = 0; g + 1 < twins.begin.size(); ++g) {
+    const uint32_t* m = twins.members.data() + twins.begin[g];
+    const size_t size = twins.begin[g + 1] - twins.begin[g];
+    if (seen[m[0]] & kAllPairs) {
+      for (size_t x = 0; x < size; ++x) {
+        for (size_t y = x + 1; y < size; ++y) out.push_back({m[x], m[y]});
+      }
+    } else if (seen[m[0]] & kStar) {
+      for (size_t y = 1; y < size; ++y) out.push_back({m[0], m[y]});
+    }
+  }
+  SortUnique(out);
+  return out;
+}
+
 }  // namespace
 
 std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_t num_units,
                                          const LshParams& p, const LshOptions& options) {
   const int threads = std::max(1, std::min(options.threads, p.bands));
+  const Twins twins = FindTwins(keys, num_units, p.bands);
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
+  std::vector<std::vector<uint8_t>> seen(static_cast<size_t>(threads));
   auto work = [&](int t) {
-    std::vector<std::pair<uint64_t, uint32_t>> column, grouped;
+    std::vector<Entry> column, grouped;
     std::vector<uint32_t> fill;
+    std::vector<uint8_t>& s = seen[static_cast<size_t>(t)];
+    if (twins.any()) s.assign(num_units, 0);
     for (int band = t; band < p.bands; band += threads) {
-      BandPairs(keys, num_units, p, band, options, column, grouped, fill,
+      BandPairs(keys, num_units, p, band, options, twins, column, grouped, fill, s,
                 parts[static_cast<size_t>(t)]);
     }
     SortUnique(parts[static_cast<size_t>(t)]);
@@ -161,6 +285,12 @@ std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_
   internal::RunOnThreads(threads, work);
   std::vector<CandidatePair> out = std::move(parts[0]);
   for (size_t t = 1; t < parts.size(); ++t) out = MergeCandidates(out, parts[t]);
+  if (twins.any()) {
+    for (size_t t = 1; t < seen.size(); ++t) {
+      for (uint32_t u = 0; u < num_units; ++u) seen[0][u] |= seen[t][u];
+    }
+    out = MergeCandidates(out, TwinPairs(twins, seen[0]));
+  }
   return out;
 }
 

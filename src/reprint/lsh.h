@@ -9,7 +9,9 @@
 //
 // Grouping orders (key, unit) per band (bins by top key bits, then small
 // sorts) instead of hashing into tables, so the result is deterministic and
-// memory is 32 bytes per unit for one band at a time.
+// memory is 32 bytes per unit for one band at a time. Units whose keys agree
+// in every band (twins: copies of one text) meet in every band; their pairs
+// are listed once, not once per band, with the same result.
 // Pure functions; thread-safe.
 #ifndef REPRINT_LSH_H_
 #define REPRINT_LSH_H_
