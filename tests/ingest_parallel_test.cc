@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "reprint/document_text.h"
 #include "reprint/ingest.h"
+#include "reprint/internal/line_chunks.h"
 #include "tests/support/mutate.h"
 #include "tests/support/temp_dir.h"
 
@@ -308,6 +309,21 @@ TEST(IngestParallelTest, OptionsValidate) {
   EXPECT_FALSE(Options(0, 1).Validate().ok());
   EXPECT_FALSE(Options(257, 1).Validate().ok());
   EXPECT_FALSE(Options(2, 0).Validate().ok());
+}
+
+TEST(IngestParallelTest, LastNewlineAndCountLinesMatchAPlainSearch) {
+  std::mt19937_64 rng(5);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s(rng() % 40, 'a');
+    for (char& c : s) c = "ab\n"[rng() % 3];
+    const char* p = s.data();
+    const size_t last = s.rfind('\n');
+    EXPECT_EQ(internal::LastNewline(p, s.size()), last == std::string::npos ? nullptr : p + last)
+        << s;
+    const uint64_t lines = static_cast<uint64_t>(std::count(s.begin(), s.end(), '\n')) +
+                           (!s.empty() && s.back() != '\n' ? 1 : 0);
+    EXPECT_EQ(internal::CountLines(p, p + s.size()), lines) << s;
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 #if defined(__linux__)
 #include <unistd.h>
@@ -14,6 +15,12 @@
 
 namespace reprint::cli {
 namespace {
+
+// Whether `tunables` (GLIBC_TUNABLES as the user set it, or null) names
+// tunable `name`: the user's setting then stands.
+[[maybe_unused]] bool Names(const char* tunables, std::string_view name) {
+  return tunables != nullptr && std::string_view(tunables).find(name) != std::string_view::npos;
+}
 
 #if defined(__linux__) && defined(__GLIBC__)
 bool HugePagesWanted() {
@@ -32,8 +39,8 @@ void ReexecWithMallocTunables(char** argv) {
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   const std::string current = tunables != nullptr ? tunables : "";
   std::string value = current;
-  auto add = [&value, &current](const std::string& name, const std::string& setting) {
-    if (current.find(name) != std::string::npos) return;  // set, or done
+  auto add = [&value, tunables](const std::string& name, const std::string& setting) {
+    if (Names(tunables, name)) return;
     value += (value.empty() ? "" : ":") + name + "=" + setting;
   };
   if (HugePagesWanted()) add("glibc.malloc.hugetlb", "1");
@@ -54,11 +61,7 @@ void ReexecWithMallocTunables(char** argv) {
 
 void ReuseBlocksUpTo(size_t bytes) {
 #if defined(__GLIBC__)
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  if (tunables != nullptr && std::string(tunables).find("glibc.malloc.mmap_threshold") !=
-                                 std::string::npos) {
-    return;
-  }
+  if (Names(std::getenv("GLIBC_TUNABLES"), "glibc.malloc.mmap_threshold")) return;
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(bytes));
 #else
   (void)bytes;

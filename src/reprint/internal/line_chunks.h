@@ -37,6 +37,19 @@ inline uint64_t CountLines(const char* begin, const char* end) {
   return lines;
 }
 
+// The last '\n' in [p, p + n), or null: memrchr where the C library has
+// it (glibc), a backward loop elsewhere.
+inline const char* LastNewline(const char* p, size_t n) {
+#if defined(__GLIBC__)
+  return static_cast<const char*>(memrchr(p, '\n', n));
+#else
+  for (size_t i = n; i-- > 0;) {
+    if (p[i] == '\n') return p + i;
+  }
+  return nullptr;
+#endif
+}
+
 class LineChunks {
  public:
   // Where chunks are read to, each overwriting the one before: the chunk,
@@ -78,8 +91,8 @@ class LineChunks {
       const size_t got = Read(data + held, chunk_bytes_);
       held += got;
       // Only the bytes just read can hold a line end: the carried ones had none.
-      if (const void* nl = memrchr(data + held - got, '\n', got)) {
-        size = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
+      if (const char* nl = LastNewline(data + held - got, got)) {
+        size = static_cast<size_t>(nl - data) + 1;
       }
     }
     if (size == 0 && !failed_) size = held;  // the stream's last line, without '\n'
