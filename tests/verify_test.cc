@@ -197,6 +197,60 @@ TEST(VerifyTest, SpilledSetsVerifyAsInMemory) {
   EXPECT_TRUE(spilled.status().ok());
 }
 
+TEST(VerifyTest, EqualSetsAreScoredAsPairByPair) {
+  // Many units share a set (copies of a paragraph; empty ones too), as in
+  // paragraph scans: a pair of sets is scored once for all the candidates
+  // between them, which must give every candidate its own pair-by-pair
+  // result, with `allowed` still asked per candidate.
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    std::mt19937_64 rng(seed);
+    std::vector<std::vector<uint64_t>> bases;
+    for (int i = 0; i < 40; ++i) {
+      std::vector<uint64_t> set;
+      const uint64_t universe = 10 + rng() % 60;
+      const size_t size = rng() % 40;
+      for (size_t k = 0; k < size; ++k) set.push_back(rng() % universe);
+      std::sort(set.begin(), set.end());
+      set.erase(std::unique(set.begin(), set.end()), set.end());
+      bases.push_back(set);
+    }
+    ShingleSets memory, spilled(SpillOptions{.above_bytes = 0, .min_mean_values = 0, .dir = {}});
+    for (int i = 0; i < 300; ++i) {
+      const std::vector<uint64_t>& set = bases[rng() % (seed == 3 ? 3 : bases.size())];
+      memory.Add(set);
+      spilled.Add(set);
+    }
+    std::vector<CandidatePair> cand;
+    for (uint32_t a = 0; a < 300; ++a) {
+      for (uint32_t b = a + 1; b < 300; ++b) {
+        if (rng() % 3 == 0) cand.push_back({a, b});
+      }
+    }
+    auto allowed = [](uint32_t a, uint32_t b) { return (a * 7 + b) % 11 != 0; };
+    for (double t : {0.3, 0.5, 0.9}) {
+      for (Measure m : {Measure::kJaccard, Measure::kBoth}) {
+        std::vector<VerifiedPair> want;
+        uint64_t skipped = 0;
+        for (const CandidatePair& c : cand) {
+          if (!allowed(c.a, c.b)) {
+            ++skipped;
+            continue;
+          }
+          const PairScore s = ScorePair(memory[c.a], memory[c.b]);
+          if (Qualifies(s, m, t)) want.push_back({c.a, c.b, s});
+        }
+        for (int threads : {1, 2, 3}) {
+          VerifyStats stats;
+          ExpectSamePairs(Verify(cand, memory, m, t, allowed, threads, &stats), want);
+          EXPECT_EQ(stats.skipped, skipped);
+          EXPECT_EQ(stats.verified, want.size());
+          ExpectSamePairs(Verify(cand, spilled, m, t, allowed, threads, nullptr), want);
+        }
+      }
+    }
+  }
+}
+
 TEST(ClusterTest, ConnectedComponentsSorted) {
   std::vector<VerifiedPair> pairs = {{5, 6, {}}, {0, 3, {}}, {3, 4, {}}, {1, 2, {}}};
   std::vector<Cluster> c = BuildClusters(8, pairs, PairListing::kAll);
