@@ -6,7 +6,7 @@
 #include <limits>
 #include <utility>
 
-#include "reprint/internal/radix_sort.h"
+#include "reprint/internal/first_equal.h"
 #include "reprint/internal/threads.h"
 #include "xxhash.h"
 
@@ -101,7 +101,8 @@ int BinBits(uint32_t num_units) {
 // pairs of a group, or the star from its first unit), and each group's
 // pairs are listed once at the end.
 struct Twins {
-  // first[u]: the smallest unit with u's keys (u itself if it has no twin).
+  // first[u]: the smallest unit with u's keys (u itself if it has no twin);
+  // empty if no unit has a twin.
   std::vector<uint32_t> first;
   // Groups of two or more twins, each in unit order: members[begin[g],
   // begin[g + 1]); groups in order of their first unit.
@@ -112,62 +113,29 @@ struct Twins {
 
 Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands) {
   Twins t;
-  t.first.resize(num_units);
   const size_t row = static_cast<size_t>(bands);
   auto row_of = [&](uint32_t u) { return keys.subspan(u * row, row); };
-  auto same_row = [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); };
-  // (hash of the unit's keys, unit), sorted stably by the hash: a run of
-  // equal hashes is in unit order.
-  std::vector<std::pair<uint64_t, uint32_t>> by_hash(num_units), scratch;
+  std::vector<uint64_t> hashes(num_units);
   for (uint32_t u = 0; u < num_units; ++u) {
-    by_hash[u] = {XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t)), u};
+    hashes[u] = XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t));
   }
-  internal::RadixSortByKey(std::span(by_hash), scratch, [](const auto& e) { return e.first; });
-  std::vector<uint32_t> reps;  // a run's distinct key rows, by their first unit
-  for (size_t i = 0; i < by_hash.size();) {
-    size_t j = i + 1;
-    while (j < by_hash.size() && by_hash[j].first == by_hash[i].first) ++j;
-    reps.clear();
-    for (size_t k = i; k < j; ++k) {
-      const uint32_t u = by_hash[k].second;
-      // Equal hashes of unequal rows: compared with each row seen in the run.
-      auto r = std::ranges::find_if(reps, [&](uint32_t v) { return same_row(u, v); });
-      if (r == reps.end()) {
-        reps.push_back(u);
-        t.first[u] = u;
-      } else {
-        t.first[u] = *r;
-      }
+  t.first = internal::FirstOfEqual(
+      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); });
+  if (t.first.empty()) return t;
+  // Groups of two or more, in order of their first unit: a counting sort.
+  std::vector<uint32_t> count(num_units, 0);
+  for (uint32_t u = 0; u < num_units; ++u) ++count[t.first[u]];
+  std::vector<size_t> at(num_units, 0);  // where group u's members go
+  for (uint32_t u = 0; u < num_units; ++u) {
+    if (t.first[u] == u && count[u] >= 2) {
+      at[u] = t.members.size();
+      t.members.resize(t.members.size() + count[u]);
+      t.begin.push_back(t.members.size());
     }
-    if (j - i >= 2) {
-      for (uint32_t rep : reps) {
-        const size_t from = t.members.size();
-        for (size_t k = i; k < j; ++k) {
-          if (t.first[by_hash[k].second] == rep) t.members.push_back(by_hash[k].second);
-        }
-        if (t.members.size() - from >= 2) {
-          t.begin.push_back(t.members.size());
-        } else {
-          t.members.resize(from);
-        }
-      }
-    }
-    i = j;
   }
-  // Groups in order of their first unit (runs came in hash order).
-  std::vector<std::pair<uint32_t, size_t>> order;  // (first unit, group)
-  for (size_t g = 0; g + 1 < t.begin.size(); ++g) order.push_back({t.members[t.begin[g]], g});
-  std::sort(order.begin(), order.end());
-  std::vector<uint32_t> members;
-  std::vector<size_t> begin{0};
-  members.reserve(t.members.size());
-  for (const auto& [unit, g] : order) {
-    members.insert(members.end(), t.members.begin() + static_cast<ptrdiff_t>(t.begin[g]),
-                   t.members.begin() + static_cast<ptrdiff_t>(t.begin[g + 1]));
-    begin.push_back(members.size());
+  for (uint32_t u = 0; u < num_units; ++u) {
+    if (count[t.first[u]] >= 2) t.members[at[t.first[u]]++] = u;
   }
-  t.members = std::move(members);
-  t.begin = std::move(begin);
   return t;
 }
 

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <span>
 
+#include "reprint/internal/first_equal.h"
 #include "reprint/internal/radix_sort.h"
 #include "reprint/internal/sorted.h"
 #include "reprint/internal/threads.h"
@@ -330,36 +331,14 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
 }
 
 // Units with equal sets (copies of one paragraph): rep[u] is the smallest
-// unit whose set equals u's. Empty when no two sets are equal. Sets are
-// hashed (XXH3), radix-sorted by hash, and equal hashes confirmed by
-// comparing the sets.
+// unit whose set equals u's. Empty when no two sets are equal.
 std::vector<uint32_t> SetTwins(const ShingleSets& sets) {
-  const uint32_t n = sets.size();
-  std::vector<std::pair<uint64_t, uint32_t>> by_hash(n), scratch;
+  std::vector<uint64_t> hashes(sets.size());
   sets.ForEach([&](uint32_t u, std::span<const uint64_t> s) {
-    by_hash[u] = {XXH3_64bits(s.data(), s.size_bytes()), u};
+    hashes[u] = XXH3_64bits(s.data(), s.size_bytes());
   });
-  internal::RadixSortByKey(std::span(by_hash), scratch, [](const auto& e) { return e.first; });
-  scratch = {};
-  std::vector<uint32_t> rep(n);
-  bool any = false;
-  std::vector<uint32_t> firsts;  // a run's distinct sets, by their first unit
-  for (size_t i = 0; i < by_hash.size();) {
-    size_t j = i + 1;
-    while (j < by_hash.size() && by_hash[j].first == by_hash[i].first) ++j;
-    firsts.clear();
-    for (size_t k = i; k < j; ++k) {  // in unit order (the sort is stable)
-      const uint32_t u = by_hash[k].second;
-      auto f = std::ranges::find_if(
-          firsts, [&](uint32_t v) { return std::ranges::equal(sets[u], sets[v]); });
-      rep[u] = f == firsts.end() ? u : *f;
-      if (f == firsts.end()) firsts.push_back(u);
-    }
-    any = any || firsts.size() < j - i;
-    i = j;
-  }
-  if (!any) return {};
-  return rep;
+  return internal::FirstOfEqual(
+      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(sets[u], sets[v]); });
 }
 
 // Scores the candidates with sets in memory when some sets are equal
