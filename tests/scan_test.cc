@@ -180,6 +180,53 @@ TEST(ScanTest, SameBytesForAnyBlockSize) {
   }
 }
 
+// Paragraphs and quotes repeated byte for byte (across documents, twice in
+// one document, too short to keep, as quotes and as paragraphs) are computed
+// once and copied: the same report as computing every unit, for any thread
+// count and block size, with sets and fingerprints in memory or spilled.
+TEST(ScanTest, RepeatedUnitsComputedOnceGiveTheSameReport) {
+  std::mt19937_64 rng(testing::TestSeed(9));
+  std::vector<Document> docs = testing::MutatedCorpus(60, rng);
+  const std::string kept =
+      "The ferry service between the two islands will resume on Monday after "
+      "repairs to the pier, the harbour authority said in a statement.\n\n";
+  const std::string quote =
+      "\u201cWe expect the first crossings to be busy, so please book ahead,\u201d said "
+      "harbour master Ines Quarry.\n\n";
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (d % 2 == 0) docs[d].text += kept;
+    if (d % 3 == 0) docs[d].text += "Read more.\n\n" + quote;
+    if (d % 7 == 0) docs[d].text = kept + docs[d].text + kept;
+  }
+  std::vector<InputIssue> none;
+  for (bool spill : {false, true}) {
+    ScanOptions opt;
+    opt.unit = UnitKind::kParagraph;
+    if (spill) {
+      opt.spill.above_bytes = 1024;
+      opt.spill.min_mean_values = 0;
+    }
+    opt.compute_equal_units_once = false;
+    absl::StatusOr<ScanResult> every = Scan(docs, opt);
+    ASSERT_TRUE(every.ok());
+    EXPECT_GT(every->stats.quotes, 20u);
+    EXPECT_GE(every->stats.units_too_short, 20u);  // "Read more."
+    const std::string expected = RenderJson(ReportInput{docs, *every, none});
+    opt.compute_equal_units_once = true;
+    for (int threads : {1, 2, 3}) {
+      for (size_t block_units : {1, 7, 4096}) {
+        opt.threads = threads;
+        opt.block_units = block_units;
+        absl::StatusOr<ScanResult> once = Scan(docs, opt);
+        ASSERT_TRUE(once.ok());
+        EXPECT_EQ(RenderJson(ReportInput{docs, *once, none}), expected)
+            << (spill ? "spilled, " : "in memory, ") << threads << " threads, blocks of "
+            << block_units;
+      }
+    }
+  }
+}
+
 // Sets and fingerprints moved to scratch files from the first kilobytes give
 // the same report as kept in memory, for every kind of unit.
 TEST(ScanTest, SpilledSetsGiveTheSameReport) {

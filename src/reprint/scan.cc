@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "reprint/document_text.h"
+#include "reprint/internal/first_equal.h"
 #include "reprint/internal/hash_sort.h"
 #include "reprint/internal/threads.h"
 #include "reprint/link_prune.h"
@@ -77,6 +78,31 @@ struct UnitFeatures {
   std::vector<uint64_t> stock;         // boilerplate.stock_ratio: stock shingles of `set`
   uint64_t shingles = 0;
 };
+
+// For each unit, the first unit of its kind with the same bytes (see
+// ScanOptions::compute_equal_units_once); empty when none repeats or when
+// that is off. Doc units are not compared: equal documents are rare and
+// a doc unit's text is found only when it is computed.
+std::vector<uint32_t> FirstEqualUnits(const std::vector<Document>& documents,
+                                      const std::vector<Unit>& all, const ScanOptions& options) {
+  if (!options.compute_equal_units_once || options.unit == UnitKind::kDoc ||
+      options.boilerplate.enabled || options.normalize.dehyphenate || options.normalize.ocr_fold) {
+    return {};
+  }
+  auto bytes_of = [&](uint32_t i) {
+    return TextOf(documents[all[i].doc]).substr(all[i].span.begin, all[i].span.size());
+  };
+  std::vector<uint64_t> hashes(all.size());
+  internal::RunOnChunks(all.size(), options.threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const std::string_view b = bytes_of(static_cast<uint32_t>(i));
+      hashes[i] = XXH3_64bits_withSeed(b.data(), b.size(), static_cast<uint64_t>(all[i].kind));
+    }
+  });
+  return internal::FirstOfEqual(hashes, [&](uint32_t i, uint32_t j) {
+    return all[i].kind == all[j].kind && bytes_of(i) == bytes_of(j);
+  });
+}
 
 }  // namespace
 
@@ -222,12 +248,18 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     f.band_keys.resize(static_cast<size_t>(lsh.bands));
     BandKeys(s.sig, lsh, band_seed, f.band_keys.data());
   };
+  // Units that repeat an earlier one: first_equal[i] is the first unit of
+  // i's kind with i's bytes (empty when none repeats). A repeat is not
+  // computed; keep() copies what was kept of its first. On the 1 GB
+  // paragraph corpus a third of the units repeat one.
+  const std::vector<uint32_t> first_equal = FirstEqualUnits(documents, all, options);
   std::atomic<uint64_t> units_done{0}, bytes_done{0};
   auto compute = [&](size_t i, Scratch& s) {
     Unit& u = all[i];
     const uint64_t done = units_done.fetch_add(1, std::memory_order_relaxed) + 1;
     const uint64_t bytes = bytes_done.fetch_add(u.span.size(), std::memory_order_relaxed);
     if ((done & 255) == 0) reporter.Update("shingle+sign", done, all.size(), bytes);
+    if (!first_equal.empty() && first_equal[i] != i) return;
     const std::string_view text = TextOf(documents[u.doc]);
     // A doc unit is its text without leading and trailing white space, and
     // none when that is empty (marked by an empty span: see keep).
@@ -274,19 +306,54 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
   ShingleSets sets(set_spill), stock, fingerprints(fingerprint_spill);
   std::vector<uint64_t> keys;
   size_t next_quote = 0;  // of the current document, in doc_quotes
+  // For a unit that others repeat: its index in result.units (kNotKept if
+  // it was too short) and its shingle count.
+  constexpr uint32_t kNotKept = std::numeric_limits<uint32_t>::max();
+  std::vector<std::pair<uint32_t, uint32_t>> kept_as(first_equal.empty() ? 0 : all.size(),
+                                                     {kNotKept, 0});
+  std::vector<uint64_t> copy;
+  auto keep_repeat = [&](size_t i) {
+    const auto [r, shingles] = kept_as[first_equal[i]];
+    result.units.push_back(all[i]);
+    // Copied out first: a spilled store's unwritten sets move as it grows.
+    std::vector<uint64_t> buf;
+    const std::span<const uint64_t> set = sets.Read(r, &buf);
+    copy.assign(set.begin(), set.end());
+    sets.Add(copy);
+    const size_t per_unit = options.exact ? 0 : static_cast<size_t>(lsh.bands);
+    copy.assign(keys.begin() + static_cast<ptrdiff_t>(r * per_unit),
+                keys.begin() + static_cast<ptrdiff_t>((r + 1) * per_unit));
+    keys.insert(keys.end(), copy.begin(), copy.end());
+    if (want_fingerprints) {
+      const std::span<const uint64_t> fp = fingerprints.Read(r, &buf);
+      copy.assign(fp.begin(), fp.end());
+      fingerprints.Add(copy);
+    }
+    stats.shingles += shingles;
+  };
   auto keep = [&](size_t i) {
     if (i > 0 && all[i].doc != all[i - 1].doc) next_quote = 0;
     QuoteUnit* quote =
         all[i].kind == UnitKind::kQuote ? &doc_quotes[all[i].doc][next_quote++] : nullptr;
-    if (quote != nullptr && features[i]) {
+    const bool repeat = !first_equal.empty() && first_equal[i] != i;
+    const bool kept = repeat ? kept_as[first_equal[i]].first != kNotKept : features[i] != nullptr;
+    if (quote != nullptr && kept) {
       quote->unit = static_cast<uint32_t>(result.units.size());
       result.quotes.push_back(std::move(*quote));
     }
-    if (!features[i]) {
+    if (!kept) {
       if (all[i].kind != UnitKind::kDoc || all[i].span.size() > 0) ++stats.units_too_short;
       return;
     }
+    if (repeat) {
+      keep_repeat(i);
+      return;
+    }
     UnitFeatures& f = *features[i];
+    if (!kept_as.empty()) {
+      // A unit's span is under 4 GB, so its shingles are fewer than 2^32.
+      kept_as[i] = {static_cast<uint32_t>(result.units.size()), static_cast<uint32_t>(f.shingles)};
+    }
     result.units.push_back(all[i]);
     sets.Add(f.set);
     if (want_stock) stock.Add(f.stock);

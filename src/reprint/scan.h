@@ -63,6 +63,12 @@ struct ScanOptions {
   // either.
   size_t block_units = 4096;
   uint64_t block_bytes = uint64_t{2} << 20;
+  // Paragraph and quote units with the same bytes (copies of a paragraph)
+  // are normalized, shingled and signed once, the others taking the first's
+  // set, keys and fingerprints. The result is the same either way; false
+  // computes every unit (for tests and measurement). Not with boilerplate
+  // removal or OCR repairs, which look past a unit's bytes.
+  bool compute_equal_units_once = true;
   // Pairs listed per cluster: a spanning set (O(n)) or every verified pair.
   PairListing pairs = PairListing::kSpanning;
   ContainmentOptions containment;
