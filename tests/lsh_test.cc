@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -97,6 +98,22 @@ std::vector<CandidatePair> ReferenceLsh(const std::vector<uint64_t>& keys, uint3
   return out;
 }
 
+// LshCandidates gives ReferenceLsh's pairs for limits of 2, 3 and 64 on 1-3
+// threads.
+void ExpectReferenceLsh(const std::vector<uint64_t>& keys, uint32_t n, int bands,
+                        const std::string& what) {
+  for (uint32_t max_bucket : {2u, 3u, 64u}) {
+    const std::vector<CandidatePair> want = ReferenceLsh(keys, n, bands, max_bucket);
+    for (int threads : {1, 2, 3}) {
+      LshOptions opt;
+      opt.max_bucket_all_pairs = max_bucket;
+      opt.threads = threads;
+      EXPECT_EQ(LshCandidates(keys, n, LshParams{bands, 1}, opt), want)
+          << what << " max " << max_bucket << " threads " << threads;
+    }
+  }
+}
+
 TEST(LshTest, MatchesSortedGroupingOnRandomKeys) {
   // Keys drawn from small pools, so units collide in many bands at once and
   // some buckets exceed the all-pairs limit; spread keys exercise the
@@ -118,17 +135,9 @@ TEST(LshTest, MatchesSortedGroupingOnRandomKeys) {
             keys[size_t{i} * bands + b] = k;
           }
         }
-        for (uint32_t max_bucket : {2u, 3u, 64u}) {
-          const std::vector<CandidatePair> want = ReferenceLsh(keys, n, bands, max_bucket);
-          for (int threads : {1, 2, 3}) {
-            LshOptions opt;
-            opt.max_bucket_all_pairs = max_bucket;
-            opt.threads = threads;
-            EXPECT_EQ(LshCandidates(keys, n, LshParams{bands, 1}, opt), want)
-                << "seed " << seed << " n " << n << " spread " << spread << " max " << max_bucket
-                << " threads " << threads;
-          }
-        }
+        ExpectReferenceLsh(keys, n, bands,
+                           "seed " + std::to_string(seed) + " n " + std::to_string(n) + " spread " +
+                               std::to_string(spread));
       }
     }
   }
@@ -157,17 +166,9 @@ TEST(LshTest, MatchesSortedGroupingWithTwins) {
             keys[size_t{i} * bands + b] = k;
           }
         }
-        for (uint32_t max_bucket : {2u, 3u, 64u}) {
-          const std::vector<CandidatePair> want = ReferenceLsh(keys, n, bands, max_bucket);
-          for (int threads : {1, 2, 3}) {
-            LshOptions opt;
-            opt.max_bucket_all_pairs = max_bucket;
-            opt.threads = threads;
-            EXPECT_EQ(LshCandidates(keys, n, LshParams{bands, 1}, opt), want)
-                << "seed " << seed << " n " << n << " sources " << sources << " max " << max_bucket
-                << " threads " << threads;
-          }
-        }
+        ExpectReferenceLsh(keys, n, bands,
+                           "seed " + std::to_string(seed) + " n " + std::to_string(n) +
+                               " sources " + std::to_string(sources));
       }
     }
   }
