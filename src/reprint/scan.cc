@@ -311,12 +311,11 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
   constexpr uint32_t kNotKept = std::numeric_limits<uint32_t>::max();
   std::vector<std::pair<uint32_t, uint32_t>> kept_as(first_equal.empty() ? 0 : all.size(),
                                                      {kNotKept, 0});
-  std::vector<uint64_t> copy;
+  std::vector<uint64_t> copy, buf;
   auto keep_repeat = [&](size_t i) {
     const auto [r, shingles] = kept_as[first_equal[i]];
     result.units.push_back(all[i]);
     // Copied out first: a spilled store's unwritten sets move as it grows.
-    std::vector<uint64_t> buf;
     const std::span<const uint64_t> set = sets.Read(r, &buf);
     copy.assign(set.begin(), set.end());
     sets.Add(copy);
