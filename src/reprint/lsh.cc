@@ -115,9 +115,9 @@ Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands) {
   Twins t;
   const size_t row = static_cast<size_t>(bands);
   auto row_of = [&](uint32_t u) { return keys.subspan(u * row, row); };
-  std::vector<uint64_t> hashes(num_units);
+  std::vector<uint32_t> hashes(num_units);
   for (uint32_t u = 0; u < num_units; ++u) {
-    hashes[u] = XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t));
+    hashes[u] = static_cast<uint32_t>(XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t)));
   }
   t.first = internal::FirstOfEqual(
       hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); });

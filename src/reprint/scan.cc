@@ -92,16 +92,32 @@ std::vector<uint32_t> FirstEqualUnits(const std::vector<Document>& documents,
   auto bytes_of = [&](uint32_t i) {
     return TextOf(documents[all[i].doc]).substr(all[i].span.begin, all[i].span.size());
   };
-  std::vector<uint64_t> hashes(all.size());
-  internal::RunOnChunks(all.size(), options.threads, [&](size_t, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      const std::string_view b = bytes_of(static_cast<uint32_t>(i));
-      hashes[i] = XXH3_64bits_withSeed(b.data(), b.size(), static_cast<uint64_t>(all[i].kind));
+  // Only units that may be kept: a token takes at least a byte of its
+  // unit, so a unit of fewer bytes than the words it needs is too short
+  // (ten million one-word paragraphs cost nothing here).
+  std::vector<uint32_t> may_keep;
+  for (uint32_t i = 0; i < all.size(); ++i) {
+    const size_t min_words = all[i].kind == UnitKind::kQuote ? 1 : options.min_words;
+    if (all[i].span.size() >= min_words) may_keep.push_back(i);
+  }
+  std::vector<uint32_t> hashes(may_keep.size());
+  internal::RunOnChunks(may_keep.size(), options.threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      const Unit& u = all[may_keep[k]];
+      const std::string_view b = bytes_of(may_keep[k]);
+      hashes[k] = static_cast<uint32_t>(
+          XXH3_64bits_withSeed(b.data(), b.size(), static_cast<uint64_t>(u.kind)));
     }
   });
-  return internal::FirstOfEqual(hashes, [&](uint32_t i, uint32_t j) {
+  const std::vector<uint32_t> first = internal::FirstOfEqual(hashes, [&](uint32_t x, uint32_t y) {
+    const uint32_t i = may_keep[x], j = may_keep[y];
     return all[i].kind == all[j].kind && bytes_of(i) == bytes_of(j);
   });
+  if (first.empty()) return {};
+  std::vector<uint32_t> first_equal(all.size());
+  for (uint32_t i = 0; i < all.size(); ++i) first_equal[i] = i;
+  for (size_t k = 0; k < may_keep.size(); ++k) first_equal[may_keep[k]] = may_keep[first[k]];
+  return first_equal;
 }
 
 }  // namespace

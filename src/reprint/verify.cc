@@ -333,9 +333,9 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
 // Units with equal sets (copies of one paragraph): rep[u] is the smallest
 // unit whose set equals u's. Empty when no two sets are equal.
 std::vector<uint32_t> SetTwins(const ShingleSets& sets) {
-  std::vector<uint64_t> hashes(sets.size());
+  std::vector<uint32_t> hashes(sets.size());
   sets.ForEach([&](uint32_t u, std::span<const uint64_t> s) {
-    hashes[u] = XXH3_64bits(s.data(), s.size_bytes());
+    hashes[u] = static_cast<uint32_t>(XXH3_64bits(s.data(), s.size_bytes()));
   });
   return internal::FirstOfEqual(
       hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(sets[u], sets[v]); });
