@@ -148,6 +148,26 @@ struct Hit {
   uint32_t shared;
 };
 
+// Hits found out of candidate order (by component, by set), concatenated
+// and sorted back into it: a candidate is hit at most once, so the order is
+// the pair-by-pair one. `candidates`: how many there are (for the sort's
+// key width).
+std::vector<Hit> InCandidateOrder(std::vector<std::vector<Hit>> parts, size_t candidates) {
+  std::vector<Hit> hits;
+  size_t total = 0;
+  for (const std::vector<Hit>& p : parts) total += p.size();
+  hits.reserve(total);
+  for (std::vector<Hit>& p : parts) {
+    hits.insert(hits.end(), p.begin(), p.end());
+    p = {};
+  }
+  std::vector<Hit> scratch;
+  internal::RadixSortByKey(
+      std::span(hits), scratch, [](const Hit& h) { return uint64_t{h.candidate}; },
+      std::bit_width(candidates));
+  return hits;
+}
+
 // Scores candidates[order[k]] for k in [begin, end) in that order, reading
 // a's set once per run of equal a (order keeps candidates sorted by a).
 void ScoreInOrder(const std::vector<CandidatePair>& candidates, const uint32_t* order,
@@ -320,14 +340,7 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
     });
     for (std::vector<Hit>& o : out) parts.push_back(std::move(o));
   }
-  std::vector<Hit> hits;
-  size_t total = 0;
-  for (const std::vector<Hit>& p : parts) total += p.size();
-  hits.reserve(total);
-  for (const std::vector<Hit>& p : parts) hits.insert(hits.end(), p.begin(), p.end());
-  std::sort(hits.begin(), hits.end(),
-            [](const Hit& x, const Hit& y) { return x.candidate < y.candidate; });
-  return hits;
+  return InCandidateOrder(std::move(parts), candidates.size());
 }
 
 // Units with equal sets (copies of one paragraph): rep[u] is the smallest
@@ -417,20 +430,12 @@ std::vector<Hit> ScoreByTwins(const std::vector<CandidatePair>& candidates, cons
       }
     }
   });
-  std::vector<Hit> hits;
-  size_t total = 0;
-  for (const Worker& w : workers) total += w.hits.size();
-  hits.reserve(total);
+  std::vector<std::vector<Hit>> parts;
   for (Worker& w : workers) {
-    hits.insert(hits.end(), w.hits.begin(), w.hits.end());
-    w.hits = {};
+    parts.push_back(std::move(w.hits));
     *skipped += w.skipped;
   }
-  std::vector<Hit> scratch;
-  internal::RadixSortByKey(
-      std::span(hits), scratch, [](const Hit& h) { return uint64_t{h.candidate}; },
-      std::bit_width(candidates.size()));
-  return hits;
+  return InCandidateOrder(std::move(parts), candidates.size());
 }
 
 }  // namespace
