@@ -5,12 +5,15 @@
 #include "reprint/passages.h"
 
 #include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "reprint/ingest.h"
+#include "reprint/normalize.h"
 #include "reprint/scan.h"
+#include "tests/support/mutate.h"
 
 namespace reprint {
 namespace {
@@ -170,6 +173,83 @@ TEST_F(SeedsPassages, ClusterRangesGiveTheWholeCallsPassages) {
   }
   EXPECT_EQ(passages, passages_.stats.passages);
   EXPECT_TRUE(AlignListedPairs(docs_, result_, ListedPassagesOptions(), n, n).passages.empty());
+}
+
+// Byte spans of tokens [begin, end), as passages.h defines an edit's side.
+Span Tokens(const NormalizedText& t, uint32_t begin, uint32_t end) {
+  if (begin == end) return Span{t.tokens[begin - 1].orig.end, t.tokens[begin - 1].orig.end};
+  return Span{t.tokens[begin].orig.begin, t.tokens[end - 1].orig.end};
+}
+
+// Copies of a unit byte for byte take the result of aligning the unit with
+// itself, aligned once per thread and moved to each copy's offsets: the
+// passages, edits and stats must be those of aligning every pair on its own.
+TEST(ListedPassagesTest, CopiesGiveWhatEachPairAlignedAloneGives) {
+  const uint64_t seed = testing::TestSeed(77);
+  SCOPED_TRACE("REPRINT_TEST_SEED=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  std::vector<Document> docs = testing::MutatedCorpus(60, rng);
+  // A paragraph with repeated phrases (chains besides the diagonal), copied
+  // into several documents, twice into one, and edited once.
+  const std::string p =
+      "the court said the court would rule on the appeal after the court "
+      "heard the appeal and the court said nothing more about the appeal";
+  const std::string edited =
+      "the court said it would rule on the appeal after the court "
+      "heard the appeal and said nothing more about the appeal";
+  for (const std::string& text : {"A local lede.\n\n" + p + "\n\nA local footer.", p + "\n\n" + p,
+                                  "Other words.\n\n" + p, edited + "\n\nThe end of it all."}) {
+    Document d;
+    d.id = "copy" + std::to_string(docs.size());
+    d.text = text;
+    docs.push_back(d);
+  }
+  ScanOptions opt;
+  opt.seed = seed;
+  opt.pairs = PairListing::kAll;
+  absl::StatusOr<ScanResult> r = Scan(docs, opt);
+  ASSERT_TRUE(r.ok()) << r.status();
+  for (int threads : {1, 3}) {
+    ListedPassagesOptions lopt;
+    lopt.threads = threads;
+    const ListedPassages got = AlignListedPairs(docs, *r, lopt);
+    AlignStats want;
+    size_t copies = 0;
+    for (size_t c = 0; c < r->clusters.size(); ++c) {
+      for (size_t i = 0; i < r->clusters[c].pairs.size(); ++i) {
+        const VerifiedPair& pair = r->clusters[c].pairs[i];
+        const Unit& ua = r->units[pair.a];
+        const Unit& ub = r->units[pair.b];
+        copies += Bytes(docs[ua.doc], ua.span) == Bytes(docs[ub.doc], ub.span);
+        const NormalizedText a = Normalize(docs[ua.doc].text, ua.span, opt.normalize);
+        const NormalizedText b = Normalize(docs[ub.doc].text, ub.span, opt.normalize);
+        const std::vector<Passage> alone = AlignPassages(a, b, lopt.align, &want);
+        const std::vector<PairPassage>& listed = got.passages[c][i];
+        ASSERT_EQ(listed.size(), alone.size()) << "cluster " << c << " pair " << i;
+        for (size_t k = 0; k < alone.size(); ++k) {
+          const Passage& x = listed[k].passage;
+          EXPECT_EQ(x.a, alone[k].a);
+          EXPECT_EQ(x.b, alone[k].b);
+          EXPECT_EQ(x.runs, alone[k].runs);
+          EXPECT_EQ(x.score, alone[k].score);
+          std::vector<std::pair<Span, Span>> edits, want_edits;
+          for (const EditSpan& e : listed[k].edits) edits.emplace_back(e.a, e.b);
+          for (const AlignedRun& run : alone[k].runs) {
+            if (run.equal) continue;
+            want_edits.emplace_back(Tokens(a, run.a_begin, run.a_end),
+                                    Tokens(b, run.b_begin, run.b_end));
+          }
+          EXPECT_EQ(edits, want_edits);
+        }
+      }
+    }
+    EXPECT_GE(copies, 10u);
+    EXPECT_EQ(got.stats.seeds, want.seeds);
+    EXPECT_EQ(got.stats.runs, want.runs);
+    EXPECT_EQ(got.stats.chains, want.chains);
+    EXPECT_EQ(got.stats.dp_cells, want.dp_cells);
+    EXPECT_EQ(got.stats.passages, want.passages);
+  }
 }
 
 TEST(ListedPassagesOptionsTest, Validates) {
