@@ -1,5 +1,8 @@
 #include "reprint/internal/json_string.h"
 
+#include <bit>
+#include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
@@ -87,6 +90,33 @@ TEST(JsonStringTest, RandomStringsAsNlohmann) {
       }
     }
     ASSERT_EQ(Ours(s), NlohmannDump(s)) << "round " << round;
+  }
+}
+
+std::string Double(double x) {
+  std::string out = "prefix ";  // appends, leaving what is there
+  internal::AppendJsonDouble(x, &out);
+  return out.substr(7);
+}
+
+TEST(JsonStringTest, DoublesAsNlohmann) {
+  // Every score the report can hold (RoundScore: millionths in [0, 1]).
+  for (uint32_t k = 0; k <= 1000000; ++k) {
+    const double x = std::round(k / 1e6 * 1e6) / 1e6;
+    ASSERT_EQ(Double(x), nlohmann::ordered_json(x).dump()) << k;
+  }
+  EXPECT_EQ(Double(0.000649), "0.0006489999999999999");  // Grisu2's, not the shortest
+  EXPECT_EQ(Double(1.2e-05), "1.2e-05");
+  EXPECT_EQ(Double(std::nan("")), "null");
+  for (const double x : {0.0, -0.0, 1.0, -1.5, 1e300, -1e-300, 4.9e-324, 123456789012345678.0,
+                         std::numeric_limits<double>::infinity()}) {
+    EXPECT_EQ(Double(x), nlohmann::ordered_json(x).dump()) << x;
+  }
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 100000; ++i) {
+    const double x = std::bit_cast<double>(rng());
+    if (!std::isfinite(x)) continue;
+    ASSERT_EQ(Double(x), nlohmann::ordered_json(x).dump()) << x;
   }
 }
 

@@ -84,6 +84,18 @@ std::string ExpectSameReport(const std::vector<Document>& docs,
   // The report aligns a batch of clusters at a time, as the CLI has it do;
   // with timings it adds the seconds that took as the "align" stage.
   EXPECT_TRUE(SameBytes(timings ? WithoutAlignSeconds(self_aligned) : self_aligned, expected));
+  // Pairs rendered by the alignment threads, by the writer, or some of each
+  // (a few kilobytes ahead per batch), on one and three threads.
+  for (const size_t ahead : {size_t{0}, size_t{3000}}) {
+    for (const int threads : {1, 3}) {
+      ReportInput split{docs, *r, issues, timings, nullptr};
+      split.align.threads = threads;
+      split.render_ahead_bytes = ahead;
+      const std::string report = Streamed(split);
+      EXPECT_TRUE(SameBytes(timings ? WithoutAlignSeconds(report) : report, expected))
+          << "ahead " << ahead << " threads " << threads;
+    }
+  }
   return expected;
 }
 

@@ -17,6 +17,7 @@
 #include "reprint/document_text.h"
 #include "reprint/internal/json_string.h"
 #include "reprint/internal/quote_report.h"
+#include "reprint/internal/threads.h"
 
 namespace reprint {
 namespace {
@@ -120,7 +121,17 @@ std::string Dump(const Json& j) {
 
 class JsonSink {
  public:
-  explicit JsonSink(std::ostream& out) : out_(out) {}
+  explicit JsonSink(std::ostream& out) : out_(&out) {}
+  // Renders into a string (Take) a value that is written `depth` containers
+  // deep, after the Item or Key that places it.
+  // `reserve`: about how many bytes it will render.
+  JsonSink(size_t depth, size_t reserve) : open_(depth, 1) {
+    open_.reserve(depth + 8);
+    buf_.reserve(reserve);
+  }
+
+  // What a sink made by JsonSink(depth) rendered.
+  std::string Take() { return std::move(buf_); }
 
   // Appends `s` as it stands.
   void Raw(std::string_view s) {
@@ -139,15 +150,16 @@ class JsonSink {
   // (Value, or a container). `key` is one of the report's field names: plain
   // ASCII, nothing to escape.
   void Key(std::string_view key) {
-    Item();
-    Raw("\"");
-    Raw(key);
-    Raw("\": ");
+    Lead();
+    buf_.push_back('"');
+    buf_.append(key);
+    buf_.append("\": ");
+    if (buf_.size() >= kFlushBytes) Flush();
   }
   // Starts the next element of the innermost array; a value must follow.
   void Item() {
-    Raw(open_.back()++ == 0 ? "\n" : ",\n");
-    Indent();
+    Lead();
+    if (buf_.size() >= kFlushBytes) Flush();
   }
 
   // `value` dumped alone, placed where the current item stands.
@@ -168,6 +180,8 @@ class JsonSink {
   void Value(const T& value) {
     if constexpr (std::is_same_v<T, bool>) {
       buf_.append(value ? "true" : "false");
+    } else if constexpr (std::is_floating_point_v<T>) {
+      internal::AppendJsonDouble(static_cast<double>(value), &buf_);
     } else if constexpr (std::is_integral_v<T>) {
       char digits[24];
       buf_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
@@ -190,13 +204,15 @@ class JsonSink {
     Value(value);
   }
 
+  // Writes what is buffered (a sink rendering into a string keeps it).
   void Flush() {
-    if (!buf_.empty()) out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    if (out_ == nullptr) return;
+    if (!buf_.empty()) out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
     buf_.clear();
   }
 
   // False once the stream failed: the rest need not be built.
-  bool ok() const { return static_cast<bool>(out_); }
+  bool ok() const { return out_ == nullptr || static_cast<bool>(*out_); }
 
  private:
   void Begin(char bracket) {
@@ -214,6 +230,21 @@ class JsonSink {
     Raw(std::string_view(&bracket, 1));
   }
 
+  // What starts an item: a line break (after a comma unless it is the
+  // container's first), then the indent of the current depth.
+  void Lead() {
+    // ",\n" and the deepest indent the report needs, most of the time.
+    static constexpr std::string_view kLead = ",\n                ";
+    const bool first = open_.back()++ == 0;
+    const size_t indent = open_.size() * kIndent;
+    if (indent + 2 > kLead.size()) {
+      buf_.append(first ? "\n" : ",\n");
+      buf_.append(indent, ' ');
+      return;
+    }
+    buf_.append(kLead.substr(first ? 1 : 0, (first ? 1 : 2) + indent));
+  }
+
   // The spaces that start a line at the current depth.
   void Indent() {
     buf_.append(open_.size() * kIndent, ' ');
@@ -221,7 +252,7 @@ class JsonSink {
   }
 
   static constexpr size_t kFlushBytes = size_t{1} << 18;
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  // null: rendering into buf_
   std::string buf_;
   std::vector<size_t> open_;  // items written so far, per open container
 };
@@ -273,42 +304,79 @@ Json DocumentJson(const Document& d) {
   return j;
 }
 
-// The passages of each cluster, in cluster order: those of in.passages, or
-// aligned here a batch of clusters (about kBatchPairs pairs) at a time. With
-// two or more alignment threads, the next batch is aligned while the caller
-// writes this one (writing is serial, and a third of a 1 GB doc scan's report
-// time); each batch is what AlignListedPairs returns for its clusters, so the
-// report does not depend on the overlap.
-class ClusterPassages {
+// About how many bytes PairJson renders for a pair with these passages
+// (the 100 MB corpora average 683 bytes per paragraph pair and 8.3 KB per
+// doc pair); it only bounds how much is rendered ahead.
+size_t PairJsonBytes(const std::vector<PairPassage>& passages) {
+  size_t bytes = 300;
+  for (const PairPassage& pp : passages) bytes += 300 + 200 * pp.edits.size();
+  return bytes;
+}
+
+// One verified pair of cluster c, as an element of the cluster's "pairs"
+// array: from its '{' to its '}', indented for where WriteCluster puts it
+// (four containers deep: the report, "clusters", the cluster, "pairs").
+std::string PairJson(const Cluster& c, const VerifiedPair& p,
+                     const std::vector<PairPassage>& passages) {
+  const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
+  const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
+  JsonSink sink(4, PairJsonBytes(passages));
+  sink.BeginObject();
+  sink.Member("a", a);
+  sink.Member("b", b);
+  sink.Member("jaccard", RoundScore(p.score.jaccard()));
+  sink.Member("containment_a_in_b", RoundScore(p.score.containment_a_in_b()));
+  sink.Member("containment_b_in_a", RoundScore(p.score.containment_b_in_a()));
+  sink.Member("shared_shingles", p.score.shared);
+  sink.Member("estimated", false);
+  sink.Key("passages");
+  WritePassages(passages, sink);
+  sink.EndObject();
+  return sink.Take();
+}
+
+// The pairs of each cluster as JSON (PairJson), in cluster order. Their
+// passages are those of in.passages, or aligned here a batch of clusters
+// (about kBatchPairs pairs) at a time. With two or more threads, the next
+// batch is aligned, and its first pairs rendered, on those threads while
+// the caller writes this one: writing is serial, and in a paragraph scan
+// rendering pairs took as long as aligning them (the caller's thread was the
+// bottleneck with two threads). Each batch renders its pairs in order up to
+// about in.render_ahead_bytes (a doc pair's passages run to kilobytes; memory
+// stays bounded); the caller renders the rest as it writes them. A pair's
+// JSON does not depend on where it was rendered, so neither does the report.
+class ClusterPairs {
  public:
-  explicit ClusterPassages(const ReportInput& in) : in_(in) {}
-  ~ClusterPassages() {
+  explicit ClusterPairs(const ReportInput& in) : in_(in) {}
+  ~ClusterPairs() {
     if (next_.valid()) next_.wait();  // it reads in_
   }
 
-  // REQUIRES: called with ci = 0, 1, 2, ... (each batch replaces the last).
-  const std::vector<std::vector<PairPassage>>& Of(size_t ci) {
-    if (in_.passages != nullptr) return in_.passages->passages[ci];
-    if (ci >= end_) {
-      batch_ = ListedPassages();  // the last batch's memory first
+  // The JSON of pair i of cluster ci. REQUIRES: clusters are asked for in
+  // order, ci = 0, 1, 2, ... (each batch replaces the last).
+  std::string PairText(size_t ci, size_t i) {
+    const ScanResult& r = in_.result;
+    const Cluster& c = r.clusters[ci];
+    if (in_.passages != nullptr) return PairJson(c, c.pairs[i], in_.passages->passages[ci][i]);
+    if (ci >= batch_.end) {
+      batch_ = Batch();     // the last batch's memory first
       if (next_.valid()) {  // started at the end of the last batch, ci
         batch_ = next_.get();
-        end_ = next_end_;
       } else {
-        end_ = BatchEnd(ci);
-        batch_ = AlignListedPairs(in_.documents, in_.result, in_.align, ci, end_);
+        batch_ = MakeBatch(ci, BatchEnd(ci));
       }
-      first_ = ci;
-      passages_ += batch_.stats.passages;
-      seconds_ += batch_.seconds;
-      if (in_.align.threads > 1 && end_ < in_.result.clusters.size()) {
-        next_end_ = BatchEnd(end_);
-        next_ = std::async(std::launch::async, [this, first = end_, end = next_end_] {
-          return AlignListedPairs(in_.documents, in_.result, in_.align, first, end);
+      passages_ += batch_.aligned.stats.passages;
+      seconds_ += batch_.aligned.seconds;
+      if (in_.align.threads > 1 && batch_.end < r.clusters.size()) {
+        next_ = std::async(std::launch::async, [this, first = batch_.end] {
+          return MakeBatch(first, BatchEnd(first));
         });
       }
     }
-    return batch_.passages[ci - first_];
+    const size_t slot = ci - batch_.first;
+    std::string& rendered = batch_.rendered[slot][i];
+    if (!rendered.empty()) return std::move(rendered);
+    return PairJson(c, c.pairs[i], batch_.aligned.passages[slot][i]);
   }
 
   const AlignOptions& options() const {
@@ -329,6 +397,14 @@ class ClusterPassages {
   // one is written and the next aligned).
   static constexpr size_t kBatchPairs = 4096;
 
+  struct Batch {
+    size_t first = 0, end = 0;  // clusters [first, end)
+    ListedPassages aligned;
+    // rendered[c][i]: the JSON of pair i of cluster first + c, or empty
+    // where the caller renders it.
+    std::vector<std::vector<std::string>> rendered;
+  };
+
   // The end of the batch of clusters that starts at `first`.
   size_t BatchEnd(size_t first) const {
     const std::vector<Cluster>& clusters = in_.result.clusters;
@@ -339,11 +415,37 @@ class ClusterPassages {
     return end;
   }
 
+  // Clusters [first, end) aligned, and their pairs rendered in order while
+  // they fit in in_.render_ahead_bytes.
+  Batch MakeBatch(size_t first, size_t end) const {
+    const std::vector<Cluster>& clusters = in_.result.clusters;
+    Batch b;
+    b.first = first;
+    b.end = end;
+    b.aligned = AlignListedPairs(in_.documents, in_.result, in_.align, first, end);
+    b.rendered.resize(end - first);
+    std::vector<std::pair<uint32_t, uint32_t>> ahead;  // (slot, pair)
+    size_t bytes = 0;
+    for (size_t slot = 0; slot < end - first; ++slot) {
+      const size_t pairs = clusters[first + slot].pairs.size();
+      b.rendered[slot].resize(pairs);
+      for (size_t i = 0; i < pairs && bytes < in_.render_ahead_bytes; ++i) {
+        bytes += PairJsonBytes(b.aligned.passages[slot][i]);
+        ahead.emplace_back(static_cast<uint32_t>(slot), static_cast<uint32_t>(i));
+      }
+    }
+    constexpr size_t kBlockPairs = 64;
+    internal::RunOnBlocks(0, ahead.size(), in_.align.threads, kBlockPairs, [&](int, size_t k) {
+      const auto [slot, i] = ahead[k];
+      const Cluster& c = clusters[first + slot];
+      b.rendered[slot][i] = PairJson(c, c.pairs[i], b.aligned.passages[slot][i]);
+    });
+    return b;
+  }
+
   const ReportInput& in_;
-  ListedPassages batch_;
-  size_t first_ = 0, end_ = 0;  // clusters of batch_
-  std::future<ListedPassages> next_;  // clusters [end_, next_end_)
-  size_t next_end_ = 0;
+  Batch batch_;
+  std::future<Batch> next_;  // clusters [batch_.end, ...)
   uint64_t passages_ = 0;
   double seconds_ = 0;
 };
@@ -351,7 +453,7 @@ class ClusterPassages {
 // Cluster ci, a member and a pair at a time: a cluster can hold thousands of
 // documents, whose texts would otherwise be in memory twice at once (its DOM
 // and that dumped).
-void WriteCluster(const ReportInput& in, ClusterPassages& passages, size_t ci, JsonSink& sink) {
+void WriteCluster(const ReportInput& in, ClusterPairs& pairs, size_t ci, JsonSink& sink) {
   const ScanResult& r = in.result;
   const Cluster& c = r.clusters[ci];
   sink.Item();
@@ -379,22 +481,9 @@ void WriteCluster(const ReportInput& in, ClusterPassages& passages, size_t ci, J
   sink.EndArray();
   sink.Key("pairs");
   sink.BeginArray();
-  const std::vector<std::vector<PairPassage>>& pair_passages = passages.Of(ci);
-  for (const VerifiedPair& p : c.pairs) {
-    const auto a = std::lower_bound(c.members.begin(), c.members.end(), p.a) - c.members.begin();
-    const auto b = std::lower_bound(c.members.begin(), c.members.end(), p.b) - c.members.begin();
+  for (size_t i = 0; i < c.pairs.size(); ++i) {
     sink.Item();
-    sink.BeginObject();
-    sink.Member("a", a);
-    sink.Member("b", b);
-    sink.Member("jaccard", RoundScore(p.score.jaccard()));
-    sink.Member("containment_a_in_b", RoundScore(p.score.containment_a_in_b()));
-    sink.Member("containment_b_in_a", RoundScore(p.score.containment_b_in_a()));
-    sink.Member("shared_shingles", p.score.shared);
-    sink.Member("estimated", false);
-    sink.Key("passages");
-    WritePassages(pair_passages[&p - c.pairs.data()], sink);
-    sink.EndObject();
+    sink.Raw(pairs.PairText(ci, i));
   }
   sink.EndArray();
   Json quote;  // quote clusters' own fields, after the pairs
@@ -464,13 +553,13 @@ Json StatsJson(const ReportInput& in, uint64_t passages, double align_seconds) {
 
 void WriteJson(const ReportInput& in, std::ostream& out) {
   const ScanResult& r = in.result;
-  ClusterPassages passages(in);
+  ClusterPairs pairs(in);
   JsonSink sink(out);
   sink.BeginObject();
   sink.Member("format", kReportFormat);
   sink.Member("version", kReportVersion);
   Json params = ParamsJson(r.options);
-  params["align"] = AlignParamsJson(passages.options());
+  params["align"] = AlignParamsJson(pairs.options());
   sink.Member("params", params);
   sink.Key("documents");
   sink.BeginArray();
@@ -480,14 +569,14 @@ void WriteJson(const ReportInput& in, std::ostream& out) {
   sink.BeginArray();
   for (size_t ci = 0; ci < r.clusters.size(); ++ci) {
     if (!sink.ok()) return;  // the destination failed: the caller reports it
-    WriteCluster(in, passages, ci, sink);
+    WriteCluster(in, pairs, ci, sink);
   }
   sink.EndArray();
   sink.Key("issues");
   sink.BeginArray();
   for (const InputIssue& i : in.issues) sink.Element(IssueJson(i));
   sink.EndArray();
-  sink.Member("stats", StatsJson(in, passages.passages(), passages.seconds()));
+  sink.Member("stats", StatsJson(in, pairs.passages(), pairs.seconds()));
   sink.EndObject();
   sink.Raw("\n");
   sink.Flush();

@@ -36,6 +36,12 @@ struct ReportInput {
   // (Initialized here, so ReportInput{docs, result, issues} leaves no member
   // without an initializer: g++ -Wextra warned of it.)
   ListedPassagesOptions align = {};
+  // When WriteJson aligns: about how many bytes of the pairs' JSON the
+  // alignment threads render per batch, ahead of the (serial) writer, which
+  // renders the rest as it reaches them. Larger: more of the rendering runs
+  // in parallel, more memory held (a doc pair's JSON runs to kilobytes).
+  // The report's bytes do not depend on it.
+  size_t render_ahead_bytes = size_t{4} << 20;
 };
 
 const char* ClusterKindName(const ScanResult& result, const Cluster& c);
