@@ -78,6 +78,32 @@ TEST(QuoteTest, EveryStyle) {
   }
 }
 
+// Marks are looked for eight bytes at a time: every style is found with its
+// opening and closing marks at every offset from the paragraph's start, and
+// near its end, and given paragraphs give what segmenting here gives.
+TEST(QuoteTest, EveryStyleAtEveryOffset) {
+  const std::vector<std::pair<std::string, std::string>> marks = {
+      {"\"", "\""},         {"'", "'"},           {"\u201c", "\u201d"}, {"\u2018", "\u2019"},
+      {"\u201e", "\u201c"}, {"\u00ab", "\u00bb"}, {"\u2039", "\u203a"}};
+  for (const auto& [open, close] : marks) {
+    for (size_t lead = 0; lead < 20; ++lead) {
+      for (size_t tail = 0; tail < 10; ++tail) {
+        const std::string words = "one two three";
+        const std::string text = "Prior paragraph.\n\n" + std::string(lead, 'x') + " " + open +
+                                 words + close + " " + std::string(tail, 'y') + " z";
+        const std::vector<Quote> q = ExtractQuotes(text, AllQuotes());
+        ASSERT_EQ(q.size(), 1u) << text;
+        EXPECT_EQ(Sub(text, q[0].inner), words) << text;
+        EXPECT_EQ(Sub(text, q[0].outer), open + words + close) << text;
+        const std::vector<Span> paragraphs = SegmentParagraphs(text, AllQuotes().segment);
+        const std::vector<Quote> given = ExtractQuotes(text, AllQuotes(), &paragraphs);
+        ASSERT_EQ(given.size(), 1u);
+        EXPECT_EQ(given[0].outer, q[0].outer);
+      }
+    }
+  }
+}
+
 TEST(QuoteTest, OuterIncludesMarksInnerIsTrimmed) {
   const std::string t = "x \u201c  in side  \u201d y";
   const std::vector<Quote> q = ExtractQuotes(t, AllQuotes());

@@ -1,7 +1,10 @@
 #include "reprint/quote.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -230,6 +233,31 @@ bool UsualPair(Glyph open, Glyph close) {
 }
 
 // Recognises a quotation mark at text[i]; returns its length (0: none).
+// The first byte of text[i, end) that can start a mark (" ' or the lead
+// byte of a guillemet or a curly quote: 0xC2, 0xE2), or end. Eight bytes at
+// a time: most text has a mark every few hundred bytes, and the byte loop
+// this replaced was a tenth of a paragraph scan's quote stage.
+size_t NextMarkByte(std::string_view text, size_t i, size_t end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  // The high bit of each byte of v that is zero, and possibly of bytes after
+  // a zero one (a borrow): the lowest set bit is always a zero byte.
+  const auto zeros = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  for (; i + 8 <= end; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, sizeof x);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+    const uint64_t hits = zeros(x ^ (kOnes * '"')) | zeros(x ^ (kOnes * '\'')) |
+                          zeros(x ^ (kOnes * 0xC2)) | zeros(x ^ (kOnes * 0xE2));
+    if (hits != 0) return i + static_cast<size_t>(std::countr_zero(hits)) / 8;
+  }
+  for (; i < end; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\'' || c == 0xC2 || c == 0xE2) return i;
+  }
+  return end;
+}
+
 size_t MarkAt(std::string_view text, size_t i, Glyph* glyph) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c == '"') {
@@ -416,8 +444,11 @@ class Extractor {
  public:
   Extractor(std::string_view text, const QuoteOptions& options) : text_(text), options_(options) {}
 
-  std::vector<Quote> Run() {
-    const std::vector<Span> paras = SegmentParagraphs(text_, options_.segment);
+  // `given`: the text's paragraphs, or null to segment them here.
+  std::vector<Quote> Run(const std::vector<Span>* given) {
+    std::vector<Span> own;
+    if (given == nullptr) own = SegmentParagraphs(text_, options_.segment);
+    const std::vector<Span>& paras = given != nullptr ? *given : own;
     std::vector<Mark> marks;
     std::vector<uint8_t> later_single_close;
     bool continuing = false;
@@ -460,11 +491,10 @@ class Extractor {
  private:
   void CollectMarks(Span para, std::vector<Mark>* marks) const {
     marks->clear();
-    for (size_t i = para.begin; i < para.end;) {
-      const auto c = static_cast<unsigned char>(text_[i]);
+    for (size_t i = NextMarkByte(text_, para.begin, para.end); i < para.end;
+         i = NextMarkByte(text_, i, para.end)) {
       Glyph glyph;
-      size_t len = 0;
-      if (c == '"' || c == '\'' || c == 0xC2 || c == 0xE2) len = MarkAt(text_, i, &glyph);
+      const size_t len = MarkAt(text_, i, &glyph);
       if (len == 0) {
         ++i;
         continue;
@@ -621,9 +651,10 @@ uint32_t CountQuoteWords(std::string_view text, Span span) {
   return words + (in_word && has_alnum);
 }
 
-std::vector<Quote> ExtractQuotes(std::string_view text, const QuoteOptions& options) {
+std::vector<Quote> ExtractQuotes(std::string_view text, const QuoteOptions& options,
+                                 const std::vector<Span>* paragraphs) {
   if (text.size() >= std::numeric_limits<uint32_t>::max()) return {};
-  return Extractor(text, options).Run();
+  return Extractor(text, options).Run(paragraphs);
 }
 
 }  // namespace reprint

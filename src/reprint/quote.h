@@ -111,8 +111,11 @@ struct QuoteOptions {
 // counts as one code point). Quotes nest or are disjoint. A text of 4 GiB or
 // more (beyond 32-bit spans) yields no quotes. (tests/fuzz/quote_fuzz.h
 // checks these and the rest of this contract on arbitrary bytes.)
+// `paragraphs`: SegmentParagraphs(text, options.segment) where the caller
+// has it (a scan segments every text anyway); null: segmented here.
 // REQUIRES: options.Validate().ok()
-std::vector<Quote> ExtractQuotes(std::string_view text, const QuoteOptions& options = {});
+std::vector<Quote> ExtractQuotes(std::string_view text, const QuoteOptions& options = {},
+                                 const std::vector<Span>* paragraphs = nullptr);
 
 // Words of text[span] as counted for Quote::words. REQUIRES: span inside text.
 uint32_t CountQuoteWords(std::string_view text, Span span);

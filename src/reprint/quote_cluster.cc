@@ -151,17 +151,25 @@ absl::Status QuoteClusterOptions::Validate() const {
 }
 
 std::vector<QuoteUnit> FindQuoteUnits(std::string_view text, const QuoteOptions& quote,
-                                      const SpeakerOptions& speaker) {
+                                      const SpeakerOptions& speaker,
+                                      const std::vector<Span>* paragraphs) {
+  std::vector<Span> own;
+  if (paragraphs == nullptr) {
+    own = SegmentParagraphs(text, quote.segment);
+    paragraphs = &own;
+  }
   // Every quote once (the shorter ones mask names for Attribute); those of
   // min_words or more are the units, exactly as ExtractQuotes(text, quote).
   QuoteOptions every = quote;
   every.min_words = 0;
-  const std::vector<Quote> all = ExtractQuotes(text, every);
+  const std::vector<Quote> all = ExtractQuotes(text, every, paragraphs);
   std::vector<Quote> quotes;
   for (const Quote& q : all) {
     if (q.words >= quote.min_words) quotes.push_back(q);
   }
-  std::vector<std::optional<Speaker>> who = Attribute(text, quotes, speaker, &all);
+  const bool same = quote.segment.wrapped_line_max == speaker.segment.wrapped_line_max;
+  std::vector<std::optional<Speaker>> who =
+      Attribute(text, quotes, speaker, &all, same ? paragraphs : nullptr);
   std::vector<QuoteUnit> out(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     out[i].quote = std::move(quotes[i]);

@@ -67,10 +67,14 @@ struct QuoteUnit {
 };
 
 // The quotes of `text` ExtractQuotes returns with `quote` (top level, at
-// least quote.min_words words, by default), each with its speaker.
+// least quote.min_words words, by default), each with its speaker. The text
+// is segmented into paragraphs once for both where quote.segment and
+// speaker.segment agree; `paragraphs`, if not null, are those paragraphs
+// (SegmentParagraphs(text, quote.segment), as a paragraph scan has them).
 // REQUIRES: quote.Validate().ok() && speaker.Validate().ok()
 std::vector<QuoteUnit> FindQuoteUnits(std::string_view text, const QuoteOptions& quote,
-                                      const SpeakerOptions& speaker);
+                                      const SpeakerOptions& speaker,
+                                      const std::vector<Span>* paragraphs = nullptr);
 
 struct QuoteClusterOptions {
   // Content-word Jaccard (see above) at or above which an unclustered quote of

@@ -199,7 +199,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
           doc_spans[d] = SegmentParagraphs(text, options.segment);
         }
         if (!want_quotes) continue;
-        doc_quotes[d] = FindQuoteUnits(text, quote, speaker);
+        doc_quotes[d] = FindQuoteUnits(
+            text, quote, speaker, options.unit == UnitKind::kParagraph ? &doc_spans[d] : nullptr);
         std::stable_sort(doc_quotes[d].begin(), doc_quotes[d].end(),
                          [](const QuoteUnit& a, const QuoteUnit& b) {
                            return std::pair(a.quote.inner.begin, a.quote.inner.end) <

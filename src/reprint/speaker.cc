@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -350,8 +351,10 @@ class Attributor {
              const std::vector<Quote>* all_quotes)
       : text_(text), quotes_(quotes), options_(options), all_quotes_(all_quotes) {}
 
-  std::vector<std::optional<Speaker>> Run() {
-    paras_ = SegmentParagraphs(text_, options_.segment);
+  // `paragraphs`: the text's paragraphs, or null to segment them here.
+  std::vector<std::optional<Speaker>> Run(const std::vector<Span>* paragraphs) {
+    if (paragraphs == nullptr) own_paras_ = SegmentParagraphs(text_, options_.segment);
+    paras_ = paragraphs != nullptr ? *paragraphs : own_paras_;
     BuildQuoteMask();
     result_.assign(quotes_.size(), std::nullopt);
     for (size_t qi = 0; qi < quotes_.size(); ++qi) {
@@ -1097,7 +1100,8 @@ class Attributor {
   const std::vector<Quote>& quotes_;
   const SpeakerOptions& options_;
   const std::vector<Quote>* all_quotes_;  // null: BuildQuoteMask extracts them
-  std::vector<Span> paras_;
+  std::vector<Span> own_paras_;           // when not given
+  std::span<const Span> paras_;
   std::vector<std::optional<Speaker>> result_;
   std::vector<Span> mask_;  // BuildQuoteMask
   // Lazily built: lower-cased surname -> its full names; acronym -> its
@@ -1145,9 +1149,10 @@ absl::Status SpeakerOptions::Validate() const {
 std::vector<std::optional<Speaker>> Attribute(std::string_view text,
                                               const std::vector<Quote>& quotes,
                                               const SpeakerOptions& options,
-                                              const std::vector<Quote>* all_quotes) {
+                                              const std::vector<Quote>* all_quotes,
+                                              const std::vector<Span>* paragraphs) {
   if (text.size() >= UINT32_MAX) return std::vector<std::optional<Speaker>>(quotes.size());
-  return Attributor(text, quotes, options, all_quotes).Run();
+  return Attributor(text, quotes, options, all_quotes).Run(paragraphs);
 }
 
 namespace {

@@ -118,12 +118,15 @@ struct SpeakerOptions {
 // (scare quotes), is ever a speaker or a cue: `all_quotes` lists them
 // (ExtractQuotes with min_words 0); null: Attribute extracts them itself with
 // the default QuoteOptions, min_words 0 (one more linear pass).
+// `paragraphs`: SegmentParagraphs(text, options.segment) where the caller
+// has it; null: segmented here.
 // REQUIRES: quotes come from ExtractQuotes(text, ...) (sorted, inside text);
 //           so does *all_quotes; options.Validate().ok()
 std::vector<std::optional<Speaker>> Attribute(std::string_view text,
                                               const std::vector<Quote>& quotes,
                                               const SpeakerOptions& options = {},
-                                              const std::vector<Quote>* all_quotes = nullptr);
+                                              const std::vector<Quote>* all_quotes = nullptr,
+                                              const std::vector<Span>* paragraphs = nullptr);
 
 // The speaker key of a name: equal for the transliteration variants of one
 // name across outlets, different for different people with a similar
