@@ -14,8 +14,9 @@
 namespace reprint {
 namespace {
 
-// Sizes around the insertion-sort cutoff and the empty and single cases.
-constexpr size_t kSizes[] = {0, 1, 2, 3, 63, 64, 65, 1000, 100000};
+// Sizes around the insertion-sort cutoff and the switch from 8- to 11-bit
+// digits, and the empty and single cases.
+constexpr size_t kSizes[] = {0, 1, 2, 3, 63, 64, 65, 1000, 4095, 4096, 100000};
 
 TEST(RadixSortTest, MatchesStdSortOnRandomIntegers) {
   for (uint32_t seed : {1u, 2u, 3u}) {

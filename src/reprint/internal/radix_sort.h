@@ -18,18 +18,50 @@
 
 namespace reprint::internal {
 
-// Sorts v stably by key(x), a uint64_t of which only the low `key_bits` bits
-// may be nonzero. Digits are 11 bits (a 16 KB count table stays in L1/L2);
-// a digit in which all keys agree costs no pass. `scratch` is working
-// storage, resized to v.size() (pass the same one to repeated calls).
-template <typename T, typename KeyFn>
-void RadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_bits = 64) {
-  constexpr int kDigitBits = 11;
+// One LSD pass per kDigitBits-bit digit of the low `key_bits` bits of the
+// keys, with Count counters (n must fit in Count); a digit in which all keys
+// agree costs no pass. REQUIRES: v.size() > 1.
+template <int kDigitBits, typename Count, typename T, typename KeyFn>
+void RadixSortByDigits(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_bits) {
   constexpr size_t kRadix = size_t{1} << kDigitBits;
   constexpr int kMaxPasses = (64 + kDigitBits - 1) / kDigitBits;
   const size_t n = v.size();
-  if (n < 2) return;
   const int passes = std::clamp((key_bits + kDigitBits - 1) / kDigitBits, 1, kMaxPasses);
+  // All digits' counts in one read of the keys.
+  std::vector<std::array<Count, kRadix>> counts(static_cast<size_t>(passes));
+  for (auto& c : counts) c.fill(0);
+  for (const T& x : v) {
+    const uint64_t k = key(x);
+    for (int p = 0; p < passes; ++p) ++counts[p][(k >> (p * kDigitBits)) & (kRadix - 1)];
+  }
+  scratch.resize(n);
+  T* src = v.data();
+  T* dst = scratch.data();
+  for (int p = 0; p < passes; ++p) {
+    std::array<Count, kRadix>& c = counts[p];
+    const int shift = p * kDigitBits;
+    if (c[(key(src[0]) >> shift) & (kRadix - 1)] == n) continue;  // one digit value: no-op
+    Count sum = 0;
+    for (size_t d = 0; d < kRadix; ++d) sum += std::exchange(c[d], sum);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t d = (key(src[i]) >> shift) & (kRadix - 1);
+      dst[c[d]++] = std::move(src[i]);
+    }
+    std::swap(src, dst);
+  }
+  if (src != v.data()) std::move(src, src + n, v.data());
+}
+
+// Sorts v stably by key(x), a uint64_t of which only the low `key_bits` bits
+// may be nonzero. Digits are 11 bits (a 16 KB count table stays in L1/L2);
+// below 4096 items they are 8 bits with 32-bit counters (1 KB a table: the
+// alignment sorts a few hundred runs per pair, and clearing 16 KB tables
+// for them was 2% of a doc scan). `scratch` is working storage, resized to
+// v.size() (pass the same one to repeated calls).
+template <typename T, typename KeyFn>
+void RadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_bits = 64) {
+  const size_t n = v.size();
+  if (n < 2) return;
   if (n <= 64) {
     // Insertion sort: stable, and cheaper than clearing count tables.
     for (size_t i = 1; i < n; ++i) {
@@ -41,29 +73,11 @@ void RadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_
     }
     return;
   }
-  // All digits' counts in one read of the keys.
-  std::vector<std::array<size_t, kRadix>> counts(static_cast<size_t>(passes));
-  for (auto& c : counts) c.fill(0);
-  for (const T& x : v) {
-    const uint64_t k = key(x);
-    for (int p = 0; p < passes; ++p) ++counts[p][(k >> (p * kDigitBits)) & (kRadix - 1)];
+  if (n < 4096) {
+    RadixSortByDigits<8, uint32_t>(v, scratch, key, key_bits);
+  } else {
+    RadixSortByDigits<11, size_t>(v, scratch, key, key_bits);
   }
-  scratch.resize(n);
-  T* src = v.data();
-  T* dst = scratch.data();
-  for (int p = 0; p < passes; ++p) {
-    std::array<size_t, kRadix>& c = counts[p];
-    const int shift = p * kDigitBits;
-    if (c[(key(src[0]) >> shift) & (kRadix - 1)] == n) continue;  // one digit value: no-op
-    size_t sum = 0;
-    for (size_t d = 0; d < kRadix; ++d) sum += std::exchange(c[d], sum);
-    for (size_t i = 0; i < n; ++i) {
-      const size_t d = (key(src[i]) >> shift) & (kRadix - 1);
-      dst[c[d]++] = std::move(src[i]);
-    }
-    std::swap(src, dst);
-  }
-  if (src != v.data()) std::move(src, src + n, v.data());
 }
 
 // Sorts unsigned integers ascending (the key is the value itself).
