@@ -420,6 +420,8 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
   const size_t size = original.size();
   const uint32_t end = span.end;
   uint32_t i = span.begin;
+  // Eight bytes can be read at j < eight_end (j + 8 <= size), inside the span.
+  const uint32_t eight_end = size < 8 ? 0 : static_cast<uint32_t>(std::min<size_t>(end, size - 7));
   utf8proc_int32_t buf[32];
   char enc[8];
   while (i < end) {
@@ -429,17 +431,23 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
         // A whole run of ASCII letters and digits at once, found eight
         // bytes at a time where eight can be read (the last byte-by-byte
         // test of each run was a mispredicted branch per word).
+        // Byte by byte only where eight bytes cannot be read: a run the
+        // eight-byte test ended needs no further test.
         uint32_t j = i + 1;
-        while (j < end && j + size_t{8} <= size) {
+        bool ended = false;
+        while (j < eight_end) {
           const uint64_t other = ~AlnumBits(Load8(p + j)) & kHigh;
           if (other != 0) {
             j += static_cast<uint32_t>(std::countr_zero(other)) / 8;
+            ended = true;
             break;
           }
           j += 8;
         }
         j = std::min(j, end);
-        while (j < end && IsAsciiAlnum(p[j])) ++j;
+        if (!ended) {
+          while (j < end && IsAsciiAlnum(p[j])) ++j;
+        }
         // After "U." a letter joins only if it is a single letter again.
         const bool join_ok = !b.pending_dot() || (j == i + 1 && IsAsciiAlpha(c));
         b.AsciiRun(p + i, j - i, size - i, i, j, join_ok);
