@@ -408,13 +408,14 @@ Chain MakeChain(const std::vector<Run>& pool, uint32_t begin, uint32_t end, bool
 }
 
 // The first of runs [stop, r) within reach of run r in A: runs are sorted by
-// a_end, so those ending too far before run r starts form a prefix.
+// a_end, so those ending too far before run r starts form a prefix, found by
+// binary search (walking back from r to it was 2% of a doc scan).
 size_t ReachableFrom(const AlignOptions& o, const Run* runs, size_t stop, size_t r) {
   const int64_t reach = int64_t{o.max_gap} + o.band;
   const int64_t cur_a = runs[r].a;
-  size_t q = r;
-  while (q > stop && int64_t{runs[q - 1].a_end()} + reach >= cur_a) --q;
-  return q;
+  const Run* first = std::partition_point(
+      runs + stop, runs + r, [&](const Run& x) { return int64_t{x.a_end()} + reach < cur_a; });
+  return static_cast<size_t>(first - runs);
 }
 
 // What linking run p before run cur adds to p's chain score: cur's words
