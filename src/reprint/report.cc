@@ -123,14 +123,14 @@ class JsonSink {
  public:
   explicit JsonSink(std::ostream& out) : out_(&out) {}
   // Renders into a string (Take) a value that is written `depth` containers
-  // deep, after the Item or Key that places it.
-  // `reserve`: about how many bytes it will render.
+  // deep, after the Item or Key that places it; `reserve`: about how many
+  // bytes it will render.
   JsonSink(size_t depth, size_t reserve) : open_(depth, 1) {
     open_.reserve(depth + 8);
     buf_.reserve(reserve);
   }
 
-  // What a sink made by JsonSink(depth) rendered.
+  // What a sink made by JsonSink(depth, reserve) rendered.
   std::string Take() { return std::move(buf_); }
 
   // Appends `s` as it stands.
