@@ -232,7 +232,6 @@ bool UsualPair(Glyph open, Glyph close) {
   return false;
 }
 
-// Recognises a quotation mark at text[i]; returns its length (0: none).
 // The first byte of text[i, end) that can start a mark (" ' or the lead
 // byte of a guillemet or a curly quote: 0xC2, 0xE2), or end. Eight bytes at
 // a time: most text has a mark every few hundred bytes, and the byte loop
@@ -258,6 +257,7 @@ size_t NextMarkByte(std::string_view text, size_t i, size_t end) {
   return end;
 }
 
+// Recognises a quotation mark at text[i]; returns its length (0: none).
 size_t MarkAt(std::string_view text, size_t i, Glyph* glyph) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c == '"') {
