@@ -54,8 +54,11 @@ std::vector<Cluster> ReferenceClusters(uint32_t num_units, const std::vector<Ver
 }
 
 // Random unique pairs with scores from few distinct values (many ties), in
-// (a, b) order as Verify() gives them, or shuffled.
-std::vector<VerifiedPair> RandomPairs(std::mt19937_64& rng, uint32_t n, size_t count, bool shuffle) {
+// (a, b) order as Verify() gives them, or shuffled. With `close`, the sets
+// have some 2^31 shingles and share all but one to eight, so scores differ
+// only in their last bits (1 - k / 2^31).
+std::vector<VerifiedPair> RandomPairs(std::mt19937_64& rng, uint32_t n, size_t count, bool shuffle,
+                                      bool close = false) {
   std::vector<VerifiedPair> pairs;
   if (n < 2) return pairs;
   for (size_t k = 0; k < count; ++k) {
@@ -66,6 +69,12 @@ std::vector<VerifiedPair> RandomPairs(std::mt19937_64& rng, uint32_t n, size_t c
     p.score.size_a = 1 + static_cast<uint32_t>(rng() % 8);
     p.score.size_b = 1 + static_cast<uint32_t>(rng() % 8);
     p.score.shared = 1 + static_cast<uint32_t>(rng() % std::min(p.score.size_a, p.score.size_b));
+    if (close) {
+      constexpr uint32_t kBig = uint32_t{1} << 31;
+      p.score.size_a += kBig;
+      p.score.size_b += kBig;
+      p.score.shared = std::min(p.score.size_a, p.score.size_b) - p.score.shared;
+    }
     pairs.push_back(p);
   }
   auto by_units = [](const VerifiedPair& x, const VerifiedPair& y) {
@@ -96,6 +105,19 @@ void ExpectSameClusters(const std::vector<Cluster>& got, const std::vector<Clust
   }
 }
 
+// Scores that agree in their first 32 bits and differ after: BuildClusters
+// sorts by those bits first, then mends each run of equal ones.
+TEST(ClusterTest, MatchesSortedKruskalOnScoresThatDifferInTheLastBits) {
+  std::mt19937_64 rng(4);
+  for (bool shuffle : {false, true}) {
+    const std::vector<VerifiedPair> pairs = RandomPairs(rng, 3000, 6000, shuffle, /*close=*/true);
+    for (PairListing listing : {PairListing::kSpanning, PairListing::kAll}) {
+      ExpectSameClusters(BuildClusters(3000, pairs, listing),
+                         ReferenceClusters(3000, pairs, listing));
+    }
+  }
+}
+
 TEST(ClusterTest, MatchesSortedKruskalOnRandomPairs) {
   for (uint32_t seed : {1u, 2u, 3u}) {
     std::mt19937_64 rng(seed);
@@ -112,6 +134,28 @@ TEST(ClusterTest, MatchesSortedKruskalOnRandomPairs) {
         }
       }
     }
+  }
+}
+
+// A pair given twice is one link: a spanning tree lists it once (the
+// stronger), kAll lists both; the order they come in does not matter.
+TEST(ClusterTest, PairGivenTwiceIsOneLink) {
+  auto pair = [](uint32_t a, uint32_t b, uint32_t shared) {
+    return VerifiedPair{a, b, PairScore{shared, 10, 10}};
+  };
+  for (bool reversed : {false, true}) {
+    std::vector<VerifiedPair> pairs = {pair(0, 1, 9), pair(1, 2, 5), pair(0, 1, 8)};
+    if (reversed) std::reverse(pairs.begin(), pairs.end());
+    const std::vector<Cluster> spanning = BuildClusters(3, pairs, PairListing::kSpanning);
+    ASSERT_EQ(spanning.size(), 1u);
+    EXPECT_EQ(spanning[0].members, (std::vector<uint32_t>{0, 1, 2}));
+    ASSERT_EQ(spanning[0].pairs.size(), 2u);
+    EXPECT_EQ(spanning[0].pairs[0].b, 1u);
+    EXPECT_EQ(spanning[0].pairs[0].score.shared, 9u);
+    EXPECT_EQ(spanning[0].pairs[1].a, 1u);
+    const std::vector<Cluster> all = BuildClusters(3, pairs, PairListing::kAll);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].pairs.size(), 3u);
   }
 }
 

@@ -14,6 +14,8 @@ UnionFind::UnionFind(uint32_t n) : parent_(n), size_(n, 1) {
   std::iota(parent_.begin(), parent_.end(), 0u);
 }
 
+uint32_t UnionFind::Size(uint32_t x) { return size_[Find(x)]; }
+
 uint32_t UnionFind::Find(uint32_t x) {
   while (parent_[x] != x) {
     parent_[x] = parent_[parent_[x]];
@@ -46,80 +48,123 @@ uint64_t OrderedBits(double x) {
   return (bits >> 63) != 0 ? ~bits : bits | (uint64_t{1} << 63);
 }
 
-// Indices of `pairs` by LinkScore descending, ties by (a, b): the Kruskal
-// order. A stable radix sort by the score key of indices already in (a, b)
-// order gives it; the std::sort this replaced recomputed both scores in each
-// of its 20-odd comparisons per pair, the stage's largest cost.
-std::vector<uint32_t> KruskalOrder(const std::vector<VerifiedPair>& pairs) {
-  struct Keyed {
-    uint64_t key;
-    uint32_t index;
-  };
-  std::vector<Keyed> keyed(pairs.size());
-  bool in_pair_order = true;
-  uint32_t max_index = 0;
+// Orders pairs by LinkScore descending.
+uint64_t ScoreKey(const PairScore& s) { return ~OrderedBits(LinkScore(s)); }
+
+// A pair in the Kruskal order: its key, then its units, so that the loop
+// over the order reads one array front to back (looking each pair up by
+// index instead took a cache miss per pair: 63M pairs, 1.3 GB, at 1 GB).
+struct Link {
+  uint64_t key;  // ScoreKey: strongest first
+  uint32_t a, b;
+};
+
+// The links of `pairs`, in their order; false (and *links unfinished) when
+// the pairs are not in (a, b) order.
+bool LinksInPairOrder(std::span<const VerifiedPair> pairs, std::vector<Link>* links) {
+  links->resize(pairs.size());
+  Link* out = links->data();
   for (size_t i = 0; i < pairs.size(); ++i) {
-    keyed[i] = {~OrderedBits(LinkScore(pairs[i].score)), static_cast<uint32_t>(i)};
-    max_index |= pairs[i].a | pairs[i].b;
-    if (i > 0 && std::pair(pairs[i - 1].a, pairs[i - 1].b) > std::pair(pairs[i].a, pairs[i].b)) {
-      in_pair_order = false;
+    const VerifiedPair& p = pairs[i];
+    if (i > 0 && std::pair(pairs[i - 1].a, pairs[i - 1].b) > std::pair(p.a, p.b)) return false;
+    out[i] = {ScoreKey(p.score), p.a, p.b};
+  }
+  return true;
+}
+
+// Sorts x stably by f(x), whose values are below 2^(2w).
+template <typename T, typename F>
+void SortByUnits(std::span<T> x, F f, int w) {
+  std::vector<T> scratch;
+  internal::RadixSortByKey(x, scratch, f, 2 * w);
+}
+
+// Sorts links by key, stably. Keys are scores made bits: their top 32 bits
+// (sign, exponent and 20 bits of the fraction) tell nearly all scores
+// apart, since a score is a ratio of set sizes. So the radix sort takes only
+// those (two passes when all scores share an exponent, as those in [0.5, 1)
+// do, else three), and each run of equal top bits whose low bits differ is
+// sorted after, by the whole key. A full 64-bit key took five passes over
+// the links (1 GB at 1 GB of paragraphs), most of the cluster stage.
+void SortByKey(std::vector<Link>& links) {
+  std::vector<Link> scratch;
+  internal::RadixSortByKey(
+      std::span<Link>(links), scratch, [](const Link& l) { return l.key >> 32; }, 32);
+  auto by_key = [](const Link& x, const Link& y) { return x.key < y.key; };
+  for (size_t i = 0, j; i < links.size(); i = j) {
+    bool same = true;
+    for (j = i + 1; j < links.size() && (links[j].key >> 32) == (links[i].key >> 32); ++j) {
+      same = same && links[j].key == links[i].key;
     }
+    if (!same) std::stable_sort(links.begin() + i, links.begin() + j, by_key);
   }
-  std::vector<Keyed> scratch;
-  if (!in_pair_order) {
-    const int w = static_cast<int>(std::bit_width(max_index));
-    internal::RadixSortByKey(
-        std::span<Keyed>(keyed), scratch,
-        [&](const Keyed& k) {
-          return (static_cast<uint64_t>(pairs[k.index].a) << w) | pairs[k.index].b;
-        },
-        2 * w);
+}
+
+// The spanning tree's pairs, in (a, b) order: Kruskal over `links` (those
+// of pairs in (a, b) order) by LinkScore descending, ties by (a, b), so the
+// tree is unique. A stable sort by score of links already in (a, b) order
+// gives that order; a std::sort this replaced recomputed both scores in
+// each of its 20-odd comparisons per pair. `uf` ends with the clusters.
+std::vector<Link> SpanningTree(std::vector<Link> links, int w, UnionFind& uf) {
+  SortByKey(links);
+  size_t tree = 0;  // links[0, tree): the tree's pairs so far
+  for (const Link& l : links) {
+    const uint32_t ra = uf.Find(l.a), rb = uf.Find(l.b);
+    if (ra == rb) continue;
+    uf.Union(ra, rb);
+    links[tree++] = l;
   }
-  internal::RadixSortByKey(std::span<Keyed>(keyed), scratch, [](const Keyed& k) { return k.key; });
-  std::vector<uint32_t> order(pairs.size());
-  for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;
-  return order;
+  links.resize(tree);
+  links.shrink_to_fit();
+  SortByUnits(
+      std::span<Link>(links),
+      [w](const Link& l) { return (static_cast<uint64_t>(l.a) << w) | l.b; }, w);
+  return links;
 }
 
 }  // namespace
 
 std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
                                    PairListing listing) {
-  // Kruskal: strongest pairs first, ties by (a, b), so the tree is unique.
-  const std::vector<uint32_t> order = KruskalOrder(pairs);
-  UnionFind uf(num_units);
-  std::vector<bool> in_tree(pairs.size(), false);
-  for (uint32_t i : order) {
-    in_tree[i] = uf.Find(pairs[i].a) != uf.Find(pairs[i].b);
-    uf.Union(pairs[i].a, pairs[i].b);
+  const int w = static_cast<int>(std::bit_width(num_units));
+  // The pairs in (a, b) order: as given (Verify() gives them so), else a
+  // sorted copy.
+  std::span<const VerifiedPair> sorted = pairs;
+  std::vector<VerifiedPair> copy;
+  std::vector<Link> links;
+  if (!LinksInPairOrder(pairs, &links)) {
+    copy = pairs;
+    SortByUnits(
+        std::span<VerifiedPair>(copy),
+        [w](const VerifiedPair& p) { return (static_cast<uint64_t>(p.a) << w) | p.b; }, w);
+    sorted = copy;
+    LinksInPairOrder(sorted, &links);
   }
+  UnionFind uf(num_units);
+  const std::vector<Link> tree = SpanningTree(std::move(links), w, uf);
   // Cluster index by root, assigned in order of each root's smallest member.
+  // A unit is in a cluster when it is in a pair, that is when its set has
+  // more than itself.
   std::vector<int64_t> index(num_units, -1);
   std::vector<Cluster> clusters;
-  std::vector<bool> linked(num_units, false);
-  for (const VerifiedPair& p : pairs) linked[p.a] = linked[p.b] = true;
   for (uint32_t u = 0; u < num_units; ++u) {
-    if (!linked[u]) continue;
     const uint32_t r = uf.Find(u);
+    if (uf.Size(r) < 2) continue;
     if (index[r] < 0) {
       index[r] = static_cast<int64_t>(clusters.size());
       clusters.emplace_back();
     }
     clusters[static_cast<size_t>(index[r])].members.push_back(u);
   }
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    if (listing == PairListing::kSpanning && !in_tree[i]) continue;
-    const VerifiedPair& p = pairs[i];
+  // Pairs in (a, b) order, so each cluster's are too. Of a tree pair given
+  // twice, the one Kruskal took has its score.
+  size_t next = 0;  // tree[next]: the next tree pair in (a, b) order
+  for (const VerifiedPair& p : sorted) {
+    const bool in_tree = next < tree.size() && tree[next].a == p.a && tree[next].b == p.b &&
+                         tree[next].key == ScoreKey(p.score);
+    next += in_tree;
+    if (listing == PairListing::kSpanning && !in_tree) continue;
     clusters[static_cast<size_t>(index[uf.Find(p.a)])].pairs.push_back(p);
-  }
-  // Pairs in (a, b) order (as Verify() gives them) are so already.
-  auto by_units = [](const VerifiedPair& x, const VerifiedPair& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  };
-  for (Cluster& c : clusters) {
-    if (!std::is_sorted(c.pairs.begin(), c.pairs.end(), by_units)) {
-      std::sort(c.pairs.begin(), c.pairs.end(), by_units);
-    }
   }
   return clusters;
 }

@@ -6,9 +6,13 @@
 // A cluster of n members keeps either every verified pair among them (up to
 // n^2/2: 100,000 copies of a footer would list 5e9 pairs) or a spanning set of
 // n-1 pairs: a maximum spanning tree by score, so each member is linked to the
-// member it matched best. Members are sorted unit indices; clusters are sorted by their first member;
-// each cluster's pairs are sorted by (a, b). With units sorted by (document,
-// offset) the output order is deterministic. Pure function; thread-safe.
+// member it matched best. Members are sorted unit indices; clusters are
+// sorted by their first member; each cluster's pairs are sorted by (a, b).
+// With units sorted by (document, offset) the output order is deterministic.
+// Pairs may come in any order (Verify() gives them in (a, b) order, which is
+// fastest); a pair given twice is one link, listed once by a spanning tree
+// (the stronger, or the first given of two equal) and twice by kAll.
+// Pure function; thread-safe.
 #ifndef REPRINT_CLUSTER_H_
 #define REPRINT_CLUSTER_H_
 
@@ -41,6 +45,8 @@ class UnionFind {
  public:
   explicit UnionFind(uint32_t n);
   uint32_t Find(uint32_t x);
+  // The number of elements in x's set.
+  uint32_t Size(uint32_t x);
   void Union(uint32_t x, uint32_t y);
 
  private:

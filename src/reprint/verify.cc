@@ -116,12 +116,6 @@ const char* MeasureName(Measure m) {
   return "?";
 }
 
-double PairScore::containment_of_smaller() const {
-  if (size_a < size_b) return containment_a_in_b();
-  if (size_b < size_a) return containment_b_in_a();
-  return std::max(containment_a_in_b(), containment_b_in_a());
-}
-
 PairScore ScorePair(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   return ScoreFromCounts(a.size(), b.size(), internal::SortedIntersectionSize(a, b));
 }

@@ -10,6 +10,7 @@
 #ifndef REPRINT_VERIFY_H_
 #define REPRINT_VERIFY_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -41,7 +42,11 @@ struct PairScore {
   double containment_a_in_b() const { return Ratio(size_a); }
   double containment_b_in_a() const { return Ratio(size_b); }
   // Containment of the smaller set in the larger (ties: the larger value).
-  double containment_of_smaller() const;
+  double containment_of_smaller() const {
+    if (size_a < size_b) return containment_a_in_b();
+    if (size_b < size_a) return containment_b_in_a();
+    return std::max(containment_a_in_b(), containment_b_in_a());
+  }
 
  private:
   double Ratio(uint32_t size) const {
