@@ -120,7 +120,7 @@ struct Twins {
 
 constexpr uint32_t kNoGroup = UINT32_MAX;
 
-Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands) {
+Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands, int threads) {
   Twins t;
   const size_t row = static_cast<size_t>(bands);
   auto row_of = [&](uint32_t u) { return keys.subspan(u * row, row); };
@@ -129,7 +129,8 @@ Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands) {
     hashes[u] = static_cast<uint32_t>(XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t)));
   }
   t.first = internal::FirstOfEqual(
-      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); });
+      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); },
+      threads);
   if (t.first.empty()) return t;
   // Groups of two or more, in order of their first unit: a counting sort.
   std::vector<uint32_t> count(num_units, 0);
@@ -261,7 +262,7 @@ std::vector<CandidatePair> TwinPairs(const Twins& twins, std::span<const uint8_t
 std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_t num_units,
                                          const LshParams& p, const LshOptions& options) {
   const int threads = std::max(1, std::min(options.threads, p.bands));
-  const Twins twins = FindTwins(keys, num_units, p.bands);
+  const Twins twins = FindTwins(keys, num_units, p.bands, options.threads);
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
   std::vector<std::vector<uint8_t>> seen(static_cast<size_t>(threads));
   // The pairs a thread's bands listed, sorted and without duplicates, and

@@ -57,10 +57,10 @@ struct ScanOptions {
   bool exact = false;
   int threads = 1;
   // Units are shingled and signed a block at a time: at most block_units
-  // units, ending once their text reaches block_bytes. Only one block's
-  // per-unit records are alive at once; smaller blocks hold less but wait
-  // more often for their slowest unit. The result does not depend on
-  // either.
+  // units, ending once their text reaches block_bytes. Only two blocks'
+  // per-unit records are alive at once (one is kept while the next is
+  // computed); smaller blocks hold less but wait more often for their
+  // slowest unit. The result does not depend on either.
   size_t block_units = 4096;
   uint64_t block_bytes = uint64_t{2} << 20;
   // Paragraph and quote units with the same bytes (copies of a paragraph)

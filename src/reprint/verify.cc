@@ -339,13 +339,14 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
 
 // Units with equal sets (copies of one paragraph): rep[u] is the smallest
 // unit whose set equals u's. Empty when no two sets are equal.
-std::vector<uint32_t> SetTwins(const ShingleSets& sets) {
+std::vector<uint32_t> SetTwins(const ShingleSets& sets, int threads) {
   std::vector<uint32_t> hashes(sets.size());
   sets.ForEach([&](uint32_t u, std::span<const uint64_t> s) {
     hashes[u] = static_cast<uint32_t>(XXH3_64bits(s.data(), s.size_bytes()));
   });
   return internal::FirstOfEqual(
-      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(sets[u], sets[v]); });
+      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(sets[u], sets[v]); },
+      threads);
 }
 
 // Scores the candidates with sets in memory when some sets are equal
@@ -448,7 +449,7 @@ std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
   std::vector<uint64_t> skipped(chunks, 0);
   std::vector<uint32_t> rep;
   const bool indexable = candidates.size() < std::numeric_limits<uint32_t>::max();
-  if (!sets.spilled() && indexable) rep = SetTwins(sets);
+  if (!sets.spilled() && indexable) rep = SetTwins(sets, threads);
   if (!rep.empty() || (sets.spilled() && indexable)) {
     chunks = 1;
     hits.resize(1);
