@@ -8,15 +8,112 @@
 #ifndef REPRINT_INTERNAL_THREADS_H_
 #define REPRINT_INTERNAL_THREADS_H_
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <deque>
+#include <latch>
+#include <mutex>
 #include <thread>
 #include <vector>
 
 namespace reprint::internal {
 
-// Calls fn(t) for t in [0, threads), each on its own thread, and joins them;
+// Threads kept from call to call of RunOnThreads, so that a stage that runs
+// a few thousand short rounds of work (the report aligns pairs a batch at
+// a time) does not start and end two threads per round, each beginning
+// with empty thread-local state (TextOf's cache of texts read again, a JSON
+// parser's buffers, a malloc arena): at 1 GB that left a fifth of the
+// report's two cores idle. Threads are started when no kept one is waiting,
+// so every call gets as many threads as it asks for, running at once (its
+// workers may wait for each other), and a worker may itself call
+// RunOnThreads. The pool lives until the process ends; a child made by
+// fork() starts a new one (the parent's threads are not in it).
+class ThreadPool {
+ public:
+  // This process's pool.
+  static ThreadPool& Get() {
+    static std::atomic<ThreadPool*> pool{nullptr};
+    static std::atomic<pid_t> owner{0};
+    static std::mutex mu;  // held only while a pool is made
+    const pid_t pid = getpid();
+    ThreadPool* p = pool.load(std::memory_order_acquire);
+    if (p != nullptr && owner.load(std::memory_order_acquire) == pid) return *p;
+    // First use, or first use in a forked child: a new pool (the old one,
+    // whose threads are not in this process, is left as it is).
+    std::lock_guard<std::mutex> lock(mu);
+    p = pool.load(std::memory_order_acquire);
+    if (p == nullptr || owner.load(std::memory_order_acquire) != pid) {
+      p = new ThreadPool();  // never deleted: threads may wait in it at exit
+      owner.store(pid, std::memory_order_release);
+      pool.store(p, std::memory_order_release);
+    }
+    return *p;
+  }
+
+  // Calls fn(t) for t in [1, n) on kept threads and fn(0) on the caller's;
+  // returns when all have returned (and their threads wait for more, so
+  // calls one after another use the same threads).
+  template <typename Fn>
+  void Run(int n, Fn& fn) {
+    std::latch done(n - 1);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (int t = 1; t < n; ++t) queue_.push_back({Call<Fn>, &fn, t, &done});
+      // Each job needs a thread that is waiting for one.
+      while (static_cast<size_t>(idle_) < queue_.size()) {
+        ++idle_;
+        std::thread(&ThreadPool::Serve, this).detach();
+      }
+    }
+    cv_.notify_all();
+    try {
+      fn(0);
+    } catch (...) {
+      done.wait();  // the others still use fn
+      throw;
+    }
+    done.wait();
+  }
+
+ private:
+  struct Job {
+    void (*call)(void*, int);
+    void* fn;
+    int t;
+    std::latch* done;
+  };
+  template <typename F>
+  static void Call(void* fn, int t) {
+    (*static_cast<F*>(fn))(t);
+  }
+
+  void Serve() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [this] { return !queue_.empty(); });
+      const Job job = queue_.front();
+      queue_.pop_front();
+      --idle_;
+      lock.unlock();
+      job.call(job.fn, job.t);
+      lock.lock();
+      ++idle_;
+      job.done->count_down();  // after ++idle_: the caller's next call finds this thread
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Job> queue_;
+  int idle_ = 0;  // threads not running a job (counted from their start)
+};
+
+// Calls fn(t) for t in [0, threads), all at once on as many threads (the
+// caller's and kept ones: ThreadPool), and returns when all have returned;
 // with threads <= 1, calls fn(0) on the caller's thread.
 template <typename Fn>
 void RunOnThreads(int threads, Fn fn) {
@@ -24,10 +121,7 @@ void RunOnThreads(int threads, Fn fn) {
     fn(0);
     return;
   }
-  std::vector<std::thread> pool;
-  pool.reserve(static_cast<size_t>(threads));
-  for (int t = 0; t < threads; ++t) pool.emplace_back(fn, t);
-  for (std::thread& th : pool) th.join();
+  ThreadPool::Get().Run(threads, fn);
 }
 
 // How many chunks RunOnChunks splits n items into: `threads`, but at least 1
