@@ -62,7 +62,9 @@ int InChild(Fn fn) {
 
 // Calls one after another use the threads the first started: the point of
 // keeping them (thread-local caches survive from call to call). Counted in a
-// child, whose pool is new.
+// child, whose pool is new: the first call starts two threads, and no call
+// after it starts more (a worker that does not wait for the others may
+// leave its thread to the next worker, so one of the two may do all).
 TEST(ThreadsTest, CallsOneAfterAnotherReuseThreads) {
   const int threads_seen = InChild([] {
     std::mutex mu;
@@ -76,7 +78,8 @@ TEST(ThreadsTest, CallsOneAfterAnotherReuseThreads) {
     }
     return static_cast<int>(seen.size());
   });
-  EXPECT_EQ(threads_seen, 2);
+  EXPECT_GE(threads_seen, 1);
+  EXPECT_LE(threads_seen, 2);
 }
 
 TEST(ThreadsTest, ExceptionOfTheCallersWorkerComesOutAfterTheOthersEnd) {

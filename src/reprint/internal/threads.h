@@ -27,10 +27,11 @@ namespace reprint::internal {
 // a time) does not start and end two threads per round, each beginning
 // with empty thread-local state (TextOf's cache of texts read again, a JSON
 // parser's buffers, a malloc arena): at 1 GB that left a fifth of the
-// report's two cores idle. Threads are started when no kept one is waiting,
-// so every call gets as many threads as it asks for, running at once (its
-// workers may wait for each other), and a worker may itself call
-// RunOnThreads. The pool lives until the process ends; a child made by
+// report's two cores idle. Threads are started when fewer kept ones wait
+// than workers wait for one, so every worker of a call has a thread as soon
+// as it is handed out: workers that wait for each other run at once (one
+// that does not wait may leave its thread to the next worker), and a
+// worker may itself call RunOnThreads. The pool lives until the process ends; a child made by
 // fork() starts a new one (the parent's threads are not in it).
 class ThreadPool {
  public:
@@ -112,8 +113,9 @@ class ThreadPool {
   int idle_ = 0;  // threads not running a job (counted from their start)
 };
 
-// Calls fn(t) for t in [0, threads), all at once on as many threads (the
-// caller's and kept ones: ThreadPool), and returns when all have returned;
+// Calls fn(t) for t in [0, threads) on as many threads (the caller's and
+// kept ones: ThreadPool), so workers that wait for each other run at once,
+// and returns when all have returned;
 // with threads <= 1, calls fn(0) on the caller's thread.
 template <typename Fn>
 void RunOnThreads(int threads, Fn fn) {
