@@ -310,11 +310,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
   // so one long unit does not hold up a whole chunk, and wait for each
   // other at the end of each block. Before its share of block k, worker 0
   // runs before(begin of block k), which keeps the blocks before: keeping
-  // is serial, and with two threads one idled while the other kept. The
-  // workers live for the whole stage: threads started per block began each
-  // block with empty text caches and parser buffers, and the 1 GB paragraph
-  // scan used 1.3 of its 2 cores while signing. Worker t's buffers are
-  // scratch[t].
+  // is serial, and when it ran after each block one core idled meanwhile
+  // (the 1 GB paragraph scan used 1.3 of its 2 cores while signing). One
+  // RunOnThreads call serves all blocks. Worker t's buffers are scratch[t].
   std::vector<Scratch> scratch(static_cast<size_t>(std::max(1, options.threads)));
   auto compute_blocks = [&](const std::vector<size_t>& block_end,
                             const std::function<void(size_t)>& before) {
