@@ -72,11 +72,12 @@ bool LinksInPairOrder(std::span<const VerifiedPair> pairs, std::vector<Link>* li
   return true;
 }
 
-// Sorts x stably by f(x), whose values are below 2^(2w).
-template <typename T, typename F>
-void SortByUnits(std::span<T> x, F f, int w) {
+// Sorts pairs or links stably by (a, b), units below 2^w.
+template <typename T>
+void SortByUnits(std::span<T> x, int w) {
   std::vector<T> scratch;
-  internal::RadixSortByKey(x, scratch, f, 2 * w);
+  internal::RadixSortByKey(
+      x, scratch, [w](const T& p) { return (static_cast<uint64_t>(p.a) << w) | p.b; }, 2 * w);
 }
 
 // Sorts links by key, stably. Keys are scores made bits: their top 32 bits
@@ -116,9 +117,7 @@ std::vector<Link> SpanningTree(std::vector<Link> links, int w, UnionFind& uf) {
   }
   links.resize(tree);
   links.shrink_to_fit();
-  SortByUnits(
-      std::span<Link>(links),
-      [w](const Link& l) { return (static_cast<uint64_t>(l.a) << w) | l.b; }, w);
+  SortByUnits(std::span<Link>(links), w);
   return links;
 }
 
@@ -134,9 +133,7 @@ std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<Verifie
   std::vector<Link> links;
   if (!LinksInPairOrder(pairs, &links)) {
     copy = pairs;
-    SortByUnits(
-        std::span<VerifiedPair>(copy),
-        [w](const VerifiedPair& p) { return (static_cast<uint64_t>(p.a) << w) | p.b; }, w);
+    SortByUnits(std::span<VerifiedPair>(copy), w);
     sorted = copy;
     LinksInPairOrder(sorted, &links);
   }
