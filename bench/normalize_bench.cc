@@ -1,12 +1,15 @@
 // File: bench/normalize_bench.cc
 // Normalization (reprint/normalize.h) of paragraph units: news text with
 // Unicode quotes and dashes (corpus/seeds), and mostly-ASCII Debian text;
-// with and without the British/American spelling fold.
+// with and without the British/American spelling fold. The byte loop alone
+// (internal::NormalizeBytewise, path:0) against NormalizeInto with its ASCII
+// block path (path:1) shows what the block path gains.
 #include <string>
 #include <vector>
 
 #include "bench/bench_inputs.h"
 #include "benchmark/benchmark.h"
+#include "reprint/internal/normalize_bytewise.h"
 #include "reprint/normalize.h"
 #include "reprint/segment.h"
 
@@ -69,16 +72,21 @@ void BM_NormalizeInto_DebianDocs(benchmark::State& state) {
   for (const std::string& d : docs) bytes += static_cast<int64_t>(d.size());
   NormalizeOptions options;
   options.fold_spelling = state.range(0) != 0;
+  const bool blocks = state.range(1) != 0;
   NormalizedText n;
   for (auto _ : state) {
     for (const std::string& d : docs) {
-      NormalizeInto(d, WholeText(d), options, &n);
+      if (blocks) {
+        NormalizeInto(d, WholeText(d), options, &n);
+      } else {
+        internal::NormalizeBytewise(d, WholeText(d), options, &n);
+      }
       benchmark::DoNotOptimize(n.tokens.data());
     }
   }
   state.SetBytesProcessed(state.iterations() * bytes);
 }
-BENCHMARK(BM_NormalizeInto_DebianDocs)->ArgName("fold")->Arg(1)->Arg(0);
+BENCHMARK(BM_NormalizeInto_DebianDocs)->ArgNames({"fold", "path"})->ArgsProduct({{1, 0}, {0, 1}});
 
 }  // namespace
 }  // namespace reprint::bench

@@ -4,7 +4,10 @@
 #include <bit>
 #include <cstring>
 
+#include "reprint/internal/ascii_classes.h"
+#include "reprint/internal/normalize_bytewise.h"
 #include "reprint/internal/ocr_repair.h"
+#include "reprint/internal/swar.h"
 #include "utf8proc.h"
 
 namespace reprint {
@@ -134,31 +137,10 @@ inline bool MayFold(const char* w, size_t n) { return n >= 5 && FoldPatterns(w, 
 
 size_t FoldInPlace(char* w, size_t n);
 
-// Byte-wise constants of the eight-bytes-at-a-time tests below.
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kLow7 = 0x7f * kOnes;
-constexpr uint64_t kHigh = 0x80 * kOnes;
-
-// Eight bytes at `p` as one little-endian word (byte k in bits 8k..8k+7).
-inline uint64_t Load8(const void* p) {
-  uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
-  return v;
-}
-
-// The high bit of each byte of `v` that is an ASCII letter or digit, others
-// clear: per-byte range tests (add, then look at bit 7) on the low seven
-// bits, which cannot carry into the next byte, and bytes >= 0x80 dropped.
-// Letters are tested case-insensitively (| 0x20 maps 'A'-'Z' onto 'a'-'z'
-// and nothing else into that range).
-inline uint64_t AlnumBits(uint64_t v) {
-  const uint64_t y = v & kLow7;
-  const uint64_t l = (v | 0x20 * kOnes) & kLow7;
-  const uint64_t digit = (y + (0x80 - '0') * kOnes) & ~(y + (0x7f - '9') * kOnes);
-  const uint64_t alpha = (l + (0x80 - 'a') * kOnes) & ~(l + (0x7f - 'z') * kOnes);
-  return (digit | alpha) & ~v & kHigh;
-}
+using internal::swar::AlnumBits;
+using internal::swar::BytesEqual;
+using internal::swar::kHigh;
+using internal::swar::Load8;
 
 // Builds tokens one code point (or one run of ASCII letters and digits) at
 // a time. The text is written through a pointer into out->text, which is
@@ -175,6 +157,7 @@ class Builder {
       : out_(out), opt_(opt) {
     out_->text.resize(expected + kSlack);
     buf_ = out_->text.data();
+    cap_ = out_->text.size();
   }
 
   // Ends the last word and trims the text to what was written.
@@ -213,18 +196,35 @@ class Builder {
     if (!in_word_) StartWord(ob);
     Reserve(n + 8);
     unsigned char* d = reinterpret_cast<unsigned char*>(buf_) + len_;
-    // Letters and digits all lower-case by setting bit 5 (digits have it).
-    size_t k = 0;
-    for (; k < n && k + 8 <= readable; k += 8) {
-      uint64_t v;
-      std::memcpy(&v, bytes + k, sizeof v);
-      v |= 0x2020202020202020ull;
-      std::memcpy(d + k, &v, sizeof v);
-    }
-    for (; k < n; ++k) d[k] = static_cast<unsigned char>(bytes[k] | 0x20);
+    LowerAscii(bytes, n, readable, d);
     len_ += n;
     word_end_ = oe;
     seg_len_ += static_cast<uint32_t>(n);
+  }
+
+  // A whole word of ASCII letters and digits from original [ob, oe),
+  // lower-cased, begun and ended here: what AsciiRun and then EndWord do
+  // when no word is open. `readable` bytes from `bytes` on may be read (at
+  // least n). REQUIRES: !in_word().
+  void BlockWord(const unsigned char* bytes, size_t n, size_t readable, uint32_t ob, uint32_t oe) {
+    Reserve(n + 9);
+    if (len_ != 0) buf_[len_++] = ' ';  // a word before this one
+    const size_t begin = len_;
+    unsigned char* d = reinterpret_cast<unsigned char*>(buf_) + begin;
+    if (n <= 8 && readable >= 8) {  // most words: one copy
+      uint64_t v;
+      std::memcpy(&v, bytes, sizeof v);
+      v |= 0x2020202020202020ull;
+      std::memcpy(d, &v, sizeof v);
+    } else {
+      LowerAscii(bytes, n, readable, d);
+    }
+    len_ = begin + n;
+    if (opt_.fold_spelling && MayFold(buf_ + begin, n)) {
+      len_ = begin + FoldInPlace(buf_ + begin, n);
+    }
+    out_->tokens.push_back(
+        Token{static_cast<uint32_t>(begin), static_cast<uint32_t>(len_), Span{ob, oe}});
   }
 
   // A whole one-character word (CJK).
@@ -278,20 +278,36 @@ class Builder {
   }
 
   bool pending_dot() const { return pending_ == Pending::kDot; }
+  bool in_word() const { return in_word_; }
 
  private:
   enum class Pending { kNone, kApostrophe, kDot };
 
+  // Writes bytes[0, n) to d, ASCII letters and digits all lower-case by
+  // setting bit 5 (digits have it), eight at a time where `readable` allows
+  // (d has room for n rounded up to eight).
+  static void LowerAscii(const unsigned char* bytes, size_t n, size_t readable, unsigned char* d) {
+    size_t k = 0;
+    for (; k < n && k + 8 <= readable; k += 8) {
+      uint64_t v;
+      std::memcpy(&v, bytes + k, sizeof v);
+      v |= 0x2020202020202020ull;
+      std::memcpy(d + k, &v, sizeof v);
+    }
+    for (; k < n; ++k) d[k] = static_cast<unsigned char>(bytes[k] | 0x20);
+  }
+
   // Makes room for n more bytes (and the slack).
   void Reserve(size_t n) {
-    if (len_ + n + kSlack > out_->text.size()) {
-      out_->text.resize(std::max(2 * out_->text.size(), len_ + n + kSlack));
+    if (len_ + n + kSlack > cap_) {
+      out_->text.resize(std::max(2 * cap_, len_ + n + kSlack));
       buf_ = out_->text.data();
+      cap_ = out_->text.size();
     }
   }
 
   void StartWord(uint32_t ob) {
-    if (!out_->tokens.empty()) {
+    if (len_ != 0) {  // a word before this one (no word is empty)
       Reserve(1);
       buf_[len_++] = ' ';
     }
@@ -305,6 +321,8 @@ class Builder {
   NormalizedText* out_;
   const NormalizeOptions& opt_;
   char* buf_ = nullptr;  // out_->text.data()
+  size_t cap_ = 0;       // out_->text.size(), kept here: stores through buf_
+                         // would make the compiler load it again
   size_t len_ = 0;       // bytes of text written
   bool in_word_ = false;
   bool word_ascii_ = true;
@@ -314,6 +332,52 @@ class Builder {
   uint32_t word_end_ = 0;
   uint32_t word_norm_begin_ = 0;
 };
+
+// The ASCII block path: the words of p[i, i + 64) found from bit masks, one
+// word per set bit, instead of byte by byte with a branch per word (the
+// byte loop's dispatch was most of a scan's normalization). It does what the
+// byte loop does for the words it takes: each is a run of ASCII letters and
+// digits that starts after a separator and ends at one (any byte but a
+// letter or digit) before the block's first special byte, and the loop
+// would append it (AsciiRun) and end it at that separator (EndWord).
+// Special bytes, with the words they end or touch, stay with the byte loop:
+//  - bytes >= 0x80;
+//  - an apostrophe between a letter or digit and a letter, digit or byte
+//    >= 0x80 (it joins: don't -> dont); elsewhere it only ends a word;
+//  - a dot after a one-character word when a one-letter word or a byte
+//    >= 0x80 follows it (it may join an initialism: U.S. -> us); elsewhere
+//    it only ends a word (1.2.3, end. Next).
+// Where the byte after a dot or an apostrophe lies past the block, it counts
+// as special. Returns the end of the last word taken (a separator), or i
+// when none was; *limit is the offset of the first special byte (64: none).
+// REQUIRES: !b.in_word(), i + 64 <= size of the bytes at p.
+uint32_t AsciiBlock(const unsigned char* p, uint32_t i, size_t size, Builder& b, int* limit) {
+  const internal::AsciiClasses c = internal::ClassifyAscii64(p + i);
+  // Bit 0 starts a word: the byte before i, if any, is no part of one (the
+  // byte loop ended its word), as the shifts assume.
+  const uint64_t starts = c.alnum & ~(c.alnum << 1);
+  const uint64_t lasts = c.alnum & ~(c.alnum >> 1);
+  const uint64_t single = starts & lasts;
+  constexpr uint64_t kLast = uint64_t{1} << 63;
+  const uint64_t joining_apostrophes =
+      c.apostrophes & (c.alnum << 1) & (((c.alnum | c.high) >> 1) | kLast);
+  const uint64_t joining_dots =
+      c.dots & (single << 1) & ((((single & c.alpha) | c.high) >> 1) | kLast);
+  const uint64_t special = c.high | joining_apostrophes | joining_dots;
+  *limit = special == 0 ? 64 : std::countr_zero(special);
+  // A word whose last byte is q is taken when q + 1 < *limit (its separator
+  // comes before the first special byte, and inside the block).
+  if (*limit < 2) return i;
+  uint64_t ends = lasts & ((uint64_t{1} << (*limit - 1)) - 1);
+  uint64_t begins = starts;
+  uint32_t after = i;
+  for (; ends != 0; ends &= ends - 1, begins &= begins - 1) {
+    const uint32_t first = i + static_cast<uint32_t>(std::countr_zero(begins));
+    after = i + static_cast<uint32_t>(std::countr_zero(ends)) + 1;
+    b.BlockWord(p + first, after - first, size - first, first, after);
+  }
+  return after;
+}
 
 }  // namespace
 
@@ -331,13 +395,6 @@ inline bool Swap(char* w, size_t* n, std::string_view from, std::string_view to,
   std::memcpy(w + *n - from.size(), to.data(), to.size());
   *n = *n - from.size() + to.size();
   return true;
-}
-
-// The high bit of each byte of `v` equal to `c`, others clear (exact: no
-// borrow crosses a byte).
-inline uint64_t BytesEqual(uint64_t v, unsigned char c) {
-  const uint64_t x = v ^ (c * kOnes);
-  return ~(((x & kLow7) + kLow7) | x) & kHigh;
 }
 
 // Folds w[0, n) in place; returns the new length (never longer).
@@ -406,8 +463,12 @@ NormalizedText Normalize(std::string_view original, Span span, const NormalizeOp
   return out;
 }
 
-void NormalizeInto(std::string_view original, Span span, const NormalizeOptions& options,
-                   NormalizedText* out_ptr) {
+namespace {
+
+// NormalizeInto, with the ASCII block path (AsciiBlock) or, for tests, with
+// the byte loop alone.
+void NormalizeWith(bool blocks, std::string_view original, Span span,
+                   const NormalizeOptions& options, NormalizedText* out_ptr) {
   NormalizedText& out = *out_ptr;
   out.text.clear();
   out.tokens.clear();
@@ -424,7 +485,18 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
   const uint32_t eight_end = size < 8 ? 0 : static_cast<uint32_t>(std::min<size_t>(end, size - 7));
   utf8proc_int32_t buf[32];
   char enc[8];
+  // The block path is not tried before this offset: after a block that took
+  // no word, the byte loop runs through it (text with many special bytes
+  // then costs one block test per 64 bytes, not one per byte).
+  uint32_t next_block = i;
   while (i < end) {
+    if (blocks && i >= next_block && !b.in_word() && end - i >= 64) {
+      int limit;
+      const uint32_t after = AsciiBlock(p, i, size, b, &limit);
+      next_block = after == i ? i + 64 : limit < 64 ? i + static_cast<uint32_t>(limit) + 1 : after;
+      i = after;
+      continue;
+    }
     const unsigned char c = p[i];
     if (c < 0x80) {
       if (IsAsciiAlnum(c)) {
@@ -510,5 +582,21 @@ void NormalizeInto(std::string_view original, Span span, const NormalizeOptions&
   b.Finish();
   if (options.dehyphenate || options.ocr_fold) internal::RepairOcr(original, options, &out);
 }
+
+}  // namespace
+
+void NormalizeInto(std::string_view original, Span span, const NormalizeOptions& options,
+                   NormalizedText* out) {
+  NormalizeWith(true, original, span, options, out);
+}
+
+namespace internal {
+
+void NormalizeBytewise(std::string_view original, Span span, const NormalizeOptions& options,
+                       NormalizedText* out) {
+  NormalizeWith(false, original, span, options, out);
+}
+
+}  // namespace internal
 
 }  // namespace reprint

@@ -8,6 +8,7 @@
 #include <limits>
 #include <utility>
 
+#include "reprint/internal/swar.h"
 #include "reprint/internal/utf8.h"
 #include "utf8proc.h"
 
@@ -237,17 +238,13 @@ bool UsualPair(Glyph open, Glyph close) {
 // a time: most text has a mark every few hundred bytes, and the byte loop
 // this replaced was a tenth of a paragraph scan's quote stage.
 size_t NextMarkByte(std::string_view text, size_t i, size_t end) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHighs = 0x8080808080808080ull;
-  // The high bit of each byte of v that is zero, and possibly of bytes after
-  // a zero one (a borrow): the lowest set bit is always a zero byte.
-  const auto zeros = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  using internal::swar::Broadcast;
+  using internal::swar::ZeroBytes;
   for (; i + 8 <= end; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + i, sizeof x);
-    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
-    const uint64_t hits = zeros(x ^ (kOnes * '"')) | zeros(x ^ (kOnes * '\'')) |
-                          zeros(x ^ (kOnes * 0xC2)) | zeros(x ^ (kOnes * 0xE2));
+    const uint64_t x = internal::swar::Load8(text.data() + i);
+    // The lowest set bit is exact (ZeroBytes).
+    const uint64_t hits = ZeroBytes(x ^ Broadcast('"')) | ZeroBytes(x ^ Broadcast('\'')) |
+                          ZeroBytes(x ^ Broadcast(0xC2)) | ZeroBytes(x ^ Broadcast(0xE2));
     if (hits != 0) return i + static_cast<size_t>(std::countr_zero(hits)) / 8;
   }
   for (; i < end; ++i) {

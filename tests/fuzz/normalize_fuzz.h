@@ -5,7 +5,8 @@
 // ocr_fold), then the text. A dehyphenated word ("exam- ple") spans both
 // halves and the hyphen; the invariants below hold for it unchanged.
 //
-// Invariants, for every token:
+// The output equals internal::NormalizeBytewise's (the byte loop without
+// the ASCII block path). Invariants, for every token:
 //  - orig is non-empty and inside the normalized span;
 //  - the words are non-empty, contain no space, and NormalizedText::text is
 //    exactly the words joined by single spaces;
@@ -29,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "reprint/internal/normalize_bytewise.h"
 #include "reprint/normalize.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -67,6 +69,19 @@ inline void FuzzNormalize(const uint8_t* data, size_t size) {
     span.end = span.begin + e_pick % (n - span.begin + 1);
   }
   const NormalizedText norm = Normalize(text, span, options);
+
+  // The ASCII block path gives what the byte loop alone gives.
+  NormalizedText bytewise;
+  internal::NormalizeBytewise(text, span, options, &bytewise);
+  FuzzCheck(bytewise.text == norm.text, "block path: same text as the byte loop");
+  FuzzCheck(bytewise.invalid_utf8 == norm.invalid_utf8, "block path: same invalid byte count");
+  FuzzCheck(bytewise.tokens.size() == norm.tokens.size(), "block path: same token count");
+  for (size_t i = 0; i < norm.tokens.size() && i < bytewise.tokens.size(); ++i) {
+    const Token& a = norm.tokens[i];
+    const Token& b = bytewise.tokens[i];
+    FuzzCheck(a.norm_begin == b.norm_begin && a.norm_end == b.norm_end && a.orig == b.orig,
+              "block path: same tokens as the byte loop");
+  }
 
   FuzzCheck(norm.text.empty() == norm.tokens.empty(), "text empty iff no tokens");
   for (size_t i = 0; i < norm.tokens.size(); ++i) {

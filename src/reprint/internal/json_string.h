@@ -31,6 +31,7 @@
 #include <string_view>
 
 #include "nlohmann/json.hpp"
+#include "reprint/internal/swar.h"
 
 namespace reprint::internal {
 
@@ -58,20 +59,20 @@ inline size_t Utf8SequenceLength(std::string_view s, size_t i) {
 // Appends the escaped bytes of `s` (no quotes); false, with *out holding a
 // prefix of them, when `s` is not well-formed UTF-8.
 inline bool AppendEscapedUtf8(std::string_view s, std::string* out) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHighs = 0x8080808080808080ull;
-  // Nonzero when a byte of v is 0 (possibly also for bytes after a zero one,
-  // which only sends those 8 bytes to the byte loop).
-  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  using swar::Broadcast;
+  using swar::kHigh;
+  using swar::ZeroBytes;
   size_t run = 0;  // start of the bytes not yet appended, all as they stand
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
     if (i + 8 <= n) {  // 8 plain ASCII bytes at once
-      uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      const uint64_t special = (x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) |
-                               has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'));
+      const uint64_t x = swar::Load8(s.data() + i);
+      // Nonzero when a byte is >= 0x80, < 0x20, '"' or '\\' (and possibly
+      // for plain bytes after such a byte, which only sends these eight
+      // bytes to the byte loop).
+      const uint64_t special = (x & kHigh) | ((x - Broadcast(0x20)) & ~x & kHigh) |
+                               ZeroBytes(x ^ Broadcast('"')) | ZeroBytes(x ^ Broadcast('\\'));
       if (special == 0) {
         i += 8;
         continue;
