@@ -220,8 +220,13 @@ class Builder {
       LowerAscii(bytes, n, readable, d);
     }
     len_ = begin + n;
-    if (opt_.fold_spelling && MayFold(buf_ + begin, n)) {
-      len_ = begin + FoldInPlace(buf_ + begin, n);
+    // MayFold without its branch on the word's length (taken or not about
+    // equally often): the last four bytes before the word's end are read
+    // whatever its length (the buffer always holds four: kSlack), and the
+    // length decides only with the lookups.
+    if (opt_.fold_spelling) {
+      const size_t tail = std::max<size_t>(begin + n, 4);
+      if ((n >= 5) & (FoldPatterns(buf_, tail) != 0)) len_ = begin + FoldInPlace(buf_ + begin, n);
     }
     out_->tokens.push_back(
         Token{static_cast<uint32_t>(begin), static_cast<uint32_t>(len_), Span{ob, oe}});
