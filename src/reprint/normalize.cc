@@ -1,5 +1,6 @@
 #include "reprint/normalize.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -132,8 +133,14 @@ inline uint64_t FoldPatterns(const char* w, size_t n) {
          kFoldByLetter[3][letter(3)];
 }
 
-// False when FoldInPlace leaves w[0, n) as it is for certain.
-inline bool MayFold(const char* w, size_t n) { return n >= 5 && FoldPatterns(w, n) != 0; }
+// False when FoldInPlace leaves the word text[begin, begin + n) as it is for
+// certain. No branch on the word's length (a word has five letters or more
+// about as often as not, which a branch mispredicted): the four bytes before
+// the word's end are looked up whatever its length, and the length decides
+// only after. REQUIRES: text holds at least four bytes.
+inline bool MayFold(const char* text, size_t begin, size_t n) {
+  return (n >= 5) & (FoldPatterns(text, std::max<size_t>(begin + n, 4)) != 0);
+}
 
 size_t FoldInPlace(char* w, size_t n);
 
@@ -157,7 +164,6 @@ class Builder {
       : out_(out), opt_(opt) {
     out_->text.resize(expected + kSlack);
     buf_ = out_->text.data();
-    cap_ = out_->text.size();
   }
 
   // Ends the last word and trims the text to what was written.
@@ -220,14 +226,7 @@ class Builder {
       LowerAscii(bytes, n, readable, d);
     }
     len_ = begin + n;
-    // MayFold without its branch on the word's length (taken or not about
-    // equally often): the last four bytes before the word's end are read
-    // whatever its length (the buffer always holds four: kSlack), and the
-    // length decides only with the lookups.
-    if (opt_.fold_spelling) {
-      const size_t tail = std::max<size_t>(begin + n, 4);
-      if ((n >= 5) & (FoldPatterns(buf_, tail) != 0)) len_ = begin + FoldInPlace(buf_ + begin, n);
-    }
+    if (opt_.fold_spelling && MayFold(buf_, begin, n)) len_ = begin + FoldInPlace(buf_ + begin, n);
     out_->tokens.push_back(
         Token{static_cast<uint32_t>(begin), static_cast<uint32_t>(len_), Span{ob, oe}});
   }
@@ -272,7 +271,7 @@ class Builder {
     if (!in_word_) return;
     in_word_ = false;
     if (opt_.fold_spelling && word_ascii_ &&
-        MayFold(buf_ + word_norm_begin_, len_ - word_norm_begin_)) {
+        MayFold(buf_, word_norm_begin_, len_ - word_norm_begin_)) {
       len_ = word_norm_begin_ + FoldInPlace(buf_ + word_norm_begin_, len_ - word_norm_begin_);
     }
     Token t;
@@ -304,10 +303,9 @@ class Builder {
 
   // Makes room for n more bytes (and the slack).
   void Reserve(size_t n) {
-    if (len_ + n + kSlack > cap_) {
-      out_->text.resize(std::max(2 * cap_, len_ + n + kSlack));
+    if (len_ + n + kSlack > out_->text.size()) {
+      out_->text.resize(std::max(2 * out_->text.size(), len_ + n + kSlack));
       buf_ = out_->text.data();
-      cap_ = out_->text.size();
     }
   }
 
@@ -326,8 +324,6 @@ class Builder {
   NormalizedText* out_;
   const NormalizeOptions& opt_;
   char* buf_ = nullptr;  // out_->text.data()
-  size_t cap_ = 0;       // out_->text.size(), kept here: stores through buf_
-                         // would make the compiler load it again
   size_t len_ = 0;       // bytes of text written
   bool in_word_ = false;
   bool word_ascii_ = true;
