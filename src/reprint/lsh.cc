@@ -85,14 +85,6 @@ void BandKeys(std::span<const uint32_t> signature, const LshParams& p, uint64_t 
 
 namespace {
 
-// Each band's (key, unit) column is grouped by scattering it into 2^bits bins
-// by the keys' top bits (unit order is kept inside a bin) and sorting each
-// small bin, instead of sorting the whole column: a few linear passes per
-// band where std::sort took 20. About 4 to 8 units per bin.
-int BinBits(uint32_t num_units) {
-  return std::clamp(static_cast<int>(std::bit_width(num_units)) - 3, 1, 16);
-}
-
 // Twins: units whose keys agree in every band (copies of one text have equal
 // signatures). They share a bucket in every band, so the per-band listing
 // gave each pair of them once per band: on the 100 MB paragraph corpus 12M
@@ -165,27 +157,35 @@ struct Entry {
   uint32_t group;
 };
 
-// Appends the pairs of one band to `out`, but no pair of twins: those are
-// noted in `seen` (indexed by first unit; empty when there are no twins).
-void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
-               const LshOptions& options, const Twins& twins, std::vector<Entry>& column,
-               std::vector<Entry>& grouped, std::vector<uint32_t>& fill, std::vector<uint8_t>& seen,
-               std::vector<CandidatePair>& out) {
-  const int bits = BinBits(num_units);
-  const size_t num_bins = size_t{1} << bits;
-  const int shift = 64 - bits;
-  fill.assign(num_bins, 0);
-  column.clear();
-  for (uint32_t i = 0; i < num_units; ++i) {
-    if (twins.any() && twins.first[i] != i) continue;  // its group's first stands for it
-    const uint64_t key = keys[static_cast<size_t>(i) * p.bands + band];
-    column.push_back({key, i, twins.any() ? twins.group[i] : kNoGroup});
-    ++fill[key >> shift];
-  }
-  uint32_t sum = 0;
-  for (size_t b = 0; b < num_bins; ++b) sum += std::exchange(fill[b], sum);
-  grouped.resize(column.size());
-  for (const Entry& entry : column) grouped[fill[entry.key >> shift]++] = entry;
+// A thread's buffers for BandPairs, kept from band to band.
+struct BandScratch {
+  std::vector<Entry> column, parted, grouped;
+  std::vector<uint32_t> part_end, fill;
+};
+
+// The bins are reached in two steps when there are many (kSplitBits or
+// more bits): the column is first scattered into 2^kPartitionBits
+// partitions by the keys' top bits, a scatter to 256 places that each fill
+// in order, and then each partition, small enough to stay in cache, into
+// its bins by the next bits. Scattering a large column straight into its
+// bins missed the cache on every entry (40% of the stage at 100 MB), which
+// is also why bins were once capped at 2^16, 56 units each at 1 GB.
+constexpr int kPartitionBits = 8;
+constexpr int kSplitBits = 12;
+constexpr int kMaxBinBits = 24;
+
+// Each band's (key, unit) column is grouped by scattering it into 2^bits bins
+// by the keys' top bits (unit order is kept inside a bin) and sorting each
+// small bin, instead of sorting the whole column: a few linear passes per
+// band where std::sort took 20. About 4 to 8 units per bin.
+int BinBits(uint32_t num_units) {
+  return std::clamp(static_cast<int>(std::bit_width(num_units)) - 3, 1, kMaxBinBits);
+}
+
+// Appends the pairs of the buckets in one bin [first, last) of a band's
+// column (sorting it by key, then unit), but no pair of twins: see BandPairs.
+void BinPairs(Entry* first, Entry* last, const LshOptions& options, const Twins& twins,
+              std::vector<uint8_t>& seen, std::vector<CandidatePair>& out) {
   // The units an entry stands for, in order.
   auto units_of = [&twins](const Entry& e) {
     if (e.group == kNoGroup) return std::span<const uint32_t>(&e.unit, 1);
@@ -195,47 +195,98 @@ void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshPara
   auto weight = [&twins](const Entry& e) -> size_t {
     return e.group == kNoGroup ? 1 : twins.begin[e.group + 1] - twins.begin[e.group];
   };
-  // Now fill[b] is where bin b ends and bin b + 1 begins.
-  size_t begin = 0;
-  for (size_t b = 0; b < num_bins; ++b) {
-    const size_t end = fill[b];
-    if (end - begin < 2 && (end == begin || grouped[begin].group == kNoGroup)) {
-      begin = end;
-      continue;
-    }
-    const auto first = grouped.begin() + static_cast<ptrdiff_t>(begin);
-    const auto last = grouped.begin() + static_cast<ptrdiff_t>(end);
-    std::sort(first, last, [](const Entry& x, const Entry& y) {
-      return x.key != y.key ? x.key < y.key : x.unit < y.unit;
-    });
-    for (auto g = first; g != last;) {
-      auto e = g + 1;
-      size_t size = weight(*g);
-      while (e != last && e->key == g->key) size += weight(*e++);
-      if (size >= 2) {
-        if (size <= options.max_bucket_all_pairs) {
-          for (auto x = g; x != e; ++x) {
-            if (!seen.empty()) seen[x->unit] |= kAllPairs;
-            for (auto y = x + 1; y != e; ++y) {
-              for (const uint32_t u : units_of(*x)) {
-                for (const uint32_t v : units_of(*y)) {
-                  out.push_back({std::min(u, v), std::max(u, v)});
-                }
+  std::sort(first, last, [](const Entry& x, const Entry& y) {
+    return x.key != y.key ? x.key < y.key : x.unit < y.unit;
+  });
+  for (Entry* g = first; g != last;) {
+    Entry* e = g + 1;
+    size_t size = weight(*g);
+    while (e != last && e->key == g->key) size += weight(*e++);
+    if (size >= 2) {
+      if (size <= options.max_bucket_all_pairs) {
+        for (Entry* x = g; x != e; ++x) {
+          if (!seen.empty()) seen[x->unit] |= kAllPairs;
+          for (Entry* y = x + 1; y != e; ++y) {
+            for (const uint32_t u : units_of(*x)) {
+              for (const uint32_t v : units_of(*y)) {
+                out.push_back({std::min(u, v), std::max(u, v)});
               }
             }
           }
-        } else {
-          // g is the bucket's smallest unit: every unit of the others is
-          // larger, and g is the first of its twins.
-          if (!seen.empty()) seen[g->unit] |= kStar;
-          for (auto y = g + 1; y != e; ++y) {
-            for (const uint32_t v : units_of(*y)) out.push_back({g->unit, v});
-          }
+        }
+      } else {
+        // g is the bucket's smallest unit: every unit of the others is
+        // larger, and g is the first of its twins.
+        if (!seen.empty()) seen[g->unit] |= kStar;
+        for (Entry* y = g + 1; y != e; ++y) {
+          for (const uint32_t v : units_of(*y)) out.push_back({g->unit, v});
         }
       }
-      g = e;
     }
-    begin = end;
+    g = e;
+  }
+}
+
+// Appends the pairs of one band to `out`, but no pair of twins: those are
+// noted in `seen` (indexed by first unit; empty when there are no twins).
+void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
+               const LshOptions& options, const Twins& twins, BandScratch& scratch,
+               std::vector<uint8_t>& seen, std::vector<CandidatePair>& out) {
+  const int bits = BinBits(num_units);
+  const int outer = bits >= kSplitBits ? kPartitionBits : 0;  // partition bits
+  const int inner = bits - outer;                             // bin bits within one
+  std::vector<Entry>& column = scratch.column;
+  std::vector<uint32_t>& part_end = scratch.part_end;
+  part_end.assign(size_t{1} << outer, 0);
+  column.clear();
+  for (uint32_t i = 0; i < num_units; ++i) {
+    if (twins.any() && twins.first[i] != i) continue;  // its group's first stands for it
+    const uint64_t key = keys[static_cast<size_t>(i) * p.bands + band];
+    column.push_back({key, i, twins.any() ? twins.group[i] : kNoGroup});
+    if (outer > 0) ++part_end[key >> (64 - outer)];
+  }
+  // The column in partitions (the column itself when there is one).
+  std::span<const Entry> parted(column);
+  if (outer > 0) {
+    uint32_t sum = 0;
+    for (uint32_t& e : part_end) sum += std::exchange(e, sum);
+    scratch.parted.resize(column.size());
+    for (const Entry& entry : column) scratch.parted[part_end[entry.key >> (64 - outer)]++] = entry;
+    parted = scratch.parted;
+  } else {
+    part_end[0] = static_cast<uint32_t>(column.size());
+  }
+  // Now part_end[q] is where partition q ends.
+  std::vector<Entry>& grouped = scratch.grouped;  // one partition at a time
+  std::vector<uint32_t>& fill = scratch.fill;
+  uint32_t largest = 0;
+  for (uint32_t q = 0, from = 0; q < part_end.size(); from = part_end[q++]) {
+    largest = std::max(largest, part_end[q] - from);
+  }
+  grouped.resize(largest);
+  const size_t num_bins = size_t{1} << inner;
+  const int shift = 64 - inner;
+  auto bin_of = [outer, shift](uint64_t key) { return (key << outer) >> shift; };
+  size_t part_begin = 0;
+  for (const uint32_t part_stop : part_end) {
+    const std::span<const Entry> part = parted.subspan(part_begin, part_stop - part_begin);
+    part_begin = part_stop;
+    if (part.empty()) continue;
+    fill.assign(num_bins, 0);
+    for (const Entry& entry : part) ++fill[bin_of(entry.key)];
+    uint32_t sum = 0;
+    for (size_t b = 0; b < num_bins; ++b) sum += std::exchange(fill[b], sum);
+    for (const Entry& entry : part) grouped[fill[bin_of(entry.key)]++] = entry;
+    // Now fill[b] is where bin b ends and bin b + 1 begins.
+    size_t begin = 0;
+    for (size_t b = 0; b < num_bins; ++b) {
+      const size_t end = fill[b];
+      // A lone unit has no pair; a lone group of twins notes its bucket.
+      if (end - begin >= 2 || (end > begin && grouped[begin].group != kNoGroup)) {
+        BinPairs(grouped.data() + begin, grouped.data() + end, options, twins, seen, out);
+      }
+      begin = end;
+    }
   }
 }
 
@@ -274,8 +325,7 @@ std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_
   // paragraph scan.
   const size_t bound = 4 * static_cast<size_t>(num_units) + (size_t{1} << 20);
   auto work = [&](int t) {
-    std::vector<Entry> column, grouped;
-    std::vector<uint32_t> fill;
+    BandScratch scratch;
     std::vector<uint8_t>& s = seen[static_cast<size_t>(t)];
     if (twins.any()) s.assign(num_units, 0);
     std::vector<CandidatePair>& merged = parts[static_cast<size_t>(t)];
@@ -286,7 +336,7 @@ std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_
       added = {};
     };
     for (int band = t; band < p.bands; band += threads) {
-      BandPairs(keys, num_units, p, band, options, twins, column, grouped, fill, s, added);
+      BandPairs(keys, num_units, p, band, options, twins, scratch, s, added);
       if (added.size() > bound) merge();
     }
     merge();
