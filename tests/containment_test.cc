@@ -86,6 +86,22 @@ TEST(ContainmentTest, WinnowMatchesTheDefinitionWithManyTies) {
   }
 }
 
+// Long sequences of random hashes and of few values, windows from 1 to the
+// largest allowed (ContainmentOptions::Validate).
+TEST(ContainmentTest, WinnowMatchesTheDefinitionOnLongSequences) {
+  const uint32_t seed = 20261128;  // fixed; printed on failure
+  std::mt19937_64 rng(seed);
+  for (int trial = 0; trial < 60; ++trial) {
+    const size_t n = 1000 + rng() % 4000;
+    const uint64_t alphabet = trial % 2 == 0 ? ~uint64_t{0} : 1 + rng() % 50;
+    std::vector<uint64_t> seq(n);
+    for (uint64_t& x : seq) x = rng() % alphabet;
+    const int w = trial % 10 == 9 ? 1024 : trial % 10 == 8 ? 300 : 1 + static_cast<int>(rng() % 40);
+    ASSERT_EQ(Winnow(seq, w), WinnowReference(seq, static_cast<size_t>(w)))
+        << "seed " << seed << " trial " << trial << " window " << w << " n " << n;
+  }
+}
+
 // Brute force over all pairs: fingerprints shared through indexed groups (2
 // to max_postings units) against the smaller unit's count.
 std::vector<CandidatePair> ContainmentReference(const std::vector<std::vector<uint64_t>>& fps,
