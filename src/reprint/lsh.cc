@@ -227,6 +227,19 @@ void BinPairs(Entry* first, Entry* last, const LshOptions& options, const Twins&
   }
 }
 
+// Scatters `in` to out[0, in.size()) by bucket_of(key), in bucket order and
+// keeping their order within a bucket (a counting sort); ends[b] is then
+// where bucket b ends and bucket b + 1 begins.
+template <typename BucketOf>
+void ScatterByKey(std::span<const Entry> in, size_t buckets, BucketOf bucket_of,
+                  std::vector<uint32_t>& ends, Entry* out) {
+  ends.assign(buckets, 0);
+  for (const Entry& entry : in) ++ends[bucket_of(entry.key)];
+  uint32_t sum = 0;
+  for (uint32_t& e : ends) sum += std::exchange(e, sum);
+  for (const Entry& entry : in) out[ends[bucket_of(entry.key)]++] = entry;
+}
+
 // Appends the pairs of one band to `out`, but no pair of twins: those are
 // noted in `seen` (indexed by first unit; empty when there are no twins).
 void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
@@ -236,27 +249,24 @@ void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshPara
   const int outer = bits >= kSplitBits ? kPartitionBits : 0;  // partition bits
   const int inner = bits - outer;                             // bin bits within one
   std::vector<Entry>& column = scratch.column;
-  std::vector<uint32_t>& part_end = scratch.part_end;
-  part_end.assign(size_t{1} << outer, 0);
   column.clear();
   for (uint32_t i = 0; i < num_units; ++i) {
     if (twins.any() && twins.first[i] != i) continue;  // its group's first stands for it
     const uint64_t key = keys[static_cast<size_t>(i) * p.bands + band];
     column.push_back({key, i, twins.any() ? twins.group[i] : kNoGroup});
-    if (outer > 0) ++part_end[key >> (64 - outer)];
   }
-  // The column in partitions (the column itself when there is one).
+  // The column in partitions (the column itself when there is one); then
+  // part_end[q] is where partition q ends.
+  std::vector<uint32_t>& part_end = scratch.part_end;
   std::span<const Entry> parted(column);
   if (outer > 0) {
-    uint32_t sum = 0;
-    for (uint32_t& e : part_end) sum += std::exchange(e, sum);
+    auto part_of = [outer](uint64_t key) { return key >> (64 - outer); };
     scratch.parted.resize(column.size());
-    for (const Entry& entry : column) scratch.parted[part_end[entry.key >> (64 - outer)]++] = entry;
+    ScatterByKey(column, size_t{1} << outer, part_of, part_end, scratch.parted.data());
     parted = scratch.parted;
   } else {
-    part_end[0] = static_cast<uint32_t>(column.size());
+    part_end.assign(1, static_cast<uint32_t>(column.size()));
   }
-  // Now part_end[q] is where partition q ends.
   std::vector<Entry>& grouped = scratch.grouped;  // one partition at a time
   std::vector<uint32_t>& fill = scratch.fill;
   uint32_t largest = 0;
@@ -272,11 +282,7 @@ void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshPara
     const std::span<const Entry> part = parted.subspan(part_begin, part_stop - part_begin);
     part_begin = part_stop;
     if (part.empty()) continue;
-    fill.assign(num_bins, 0);
-    for (const Entry& entry : part) ++fill[bin_of(entry.key)];
-    uint32_t sum = 0;
-    for (size_t b = 0; b < num_bins; ++b) sum += std::exchange(fill[b], sum);
-    for (const Entry& entry : part) grouped[fill[bin_of(entry.key)]++] = entry;
+    ScatterByKey(part, num_bins, bin_of, fill, grouped.data());
     // Now fill[b] is where bin b ends and bin b + 1 begins.
     size_t begin = 0;
     for (size_t b = 0; b < num_bins; ++b) {
