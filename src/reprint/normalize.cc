@@ -216,15 +216,7 @@ class Builder {
     Reserve(n + 9);
     if (len_ != 0) buf_[len_++] = ' ';  // a word before this one
     const size_t begin = len_;
-    unsigned char* d = reinterpret_cast<unsigned char*>(buf_) + begin;
-    if (n <= 8 && readable >= 8) {  // most words: one copy
-      uint64_t v;
-      std::memcpy(&v, bytes, sizeof v);
-      v |= 0x2020202020202020ull;
-      std::memcpy(d, &v, sizeof v);
-    } else {
-      LowerAscii(bytes, n, readable, d);
-    }
+    LowerAscii(bytes, n, readable, reinterpret_cast<unsigned char*>(buf_) + begin);
     len_ = begin + n;
     if (opt_.fold_spelling && MayFold(buf_, begin, n)) len_ = begin + FoldInPlace(buf_ + begin, n);
     out_->tokens.push_back(
