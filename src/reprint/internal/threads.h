@@ -31,8 +31,9 @@ namespace reprint::internal {
 // than workers wait for one, so every worker of a call has a thread as soon
 // as it is handed out: workers that wait for each other run at once (one
 // that does not wait may leave its thread to the next worker), and a
-// worker may itself call RunOnThreads. The pool lives until the process ends; a child made by
-// fork() starts a new one (the parent's threads are not in it).
+// worker may itself call RunOnThreads. The pool lives until the process
+// ends; a child made by fork() starts a new one (the parent's threads are
+// not in it).
 class ThreadPool {
  public:
   // This process's pool.
