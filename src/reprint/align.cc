@@ -212,6 +212,8 @@ struct Workspace {
   std::vector<Chain> chains;
   std::vector<uint32_t> queue;   // heap of chain indices
   std::vector<uint8_t> claimed;  // A tokens inside an accepted passage
+  std::vector<uint8_t> in_b;     // id -> whether B has the word (ids of A)
+  std::vector<uint8_t> open;     // A tokens unclaimed whose word B has
   // Trace-back of the current chain: row r covers B tokens
   // [row_lo[r], row_hi[r]) at trace[row_offset[r]...].
   std::vector<uint32_t> row_lo, row_hi;
@@ -671,6 +673,9 @@ class Aligner {
       if (!AlignChain(chain, &p)) continue;  // nothing left to align
       if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
         std::fill(w_.claimed.begin() + p.a_tokens_begin, w_.claimed.begin() + p.a_tokens_end, 1);
+        if (open_ready_) {
+          std::fill(w_.open.begin() + p.a_tokens_begin, w_.open.begin() + p.a_tokens_end, 0);
+        }
       }
       if (!chain.remainder) {
         // Runs the alignment left out entirely get one more chance on their
@@ -760,6 +765,12 @@ class Aligner {
     if (std::memchr(w_.claimed.data() + t0, 0, static_cast<size_t>(t1 - t0)) == nullptr) {
       return false;
     }
+    // Nor one with too few rows that could match: common for the small
+    // chains of repeated phrases around a passage (half the regions of the
+    // 10 MB doc scan). Returning false leaves out this chain's remainders
+    // too; their rows are a part of these, so they could not hold a
+    // passage either.
+    if (!MayHoldPassage(t0, t1)) return false;
     // Scores never exceed match * min(n, m); 32 bits hold them in all but
     // enormous pairs and halve the memory traffic. Within the region they
     // never exceed match * min(t1 - t0, m) (a path gains at most match per
@@ -791,6 +802,28 @@ class Aligner {
       return AlignRegion<int32_t>(runs, count, t0, t1, w_.h32, avx2, p);
     }
     return AlignRegion<int64_t>(runs, count, t0, t1, w_.h64, false, p);
+  }
+
+  // Whether rows [t0, t1) have min_passage_words unclaimed rows whose word
+  // B has: a passage matches that many words, each on a row of its own
+  // (claimed rows have no cells), whatever the band.
+  bool MayHoldPassage(int64_t t0, int64_t t1) {
+    if (!open_ready_) {
+      const uint32_t a_words = w_.a_words;
+      w_.in_b.assign(a_words, 0);
+      for (const uint32_t id : w_.ids_b) {
+        if (id < a_words) w_.in_b[id] = 1;
+      }
+      w_.open.resize(w_.ids_a.size());
+      for (size_t t = 0; t < w_.ids_a.size(); ++t) {
+        w_.open[t] = static_cast<uint8_t>(w_.in_b[w_.ids_a[t]] & (w_.claimed[t] ^ 1));
+      }
+      open_ready_ = true;
+    }
+    const uint8_t* open = w_.open.data();
+    uint32_t rows = 0;
+    for (int64_t t = t0; t < t1; ++t) rows += open[t];
+    return rows >= static_cast<uint32_t>(o_.min_passage_words);
   }
 
   // One region's rows: 16 or 8 cells at a time with avx2 (int16_t and
@@ -907,6 +940,7 @@ class Aligner {
   AlignStats* stats_;
   Workspace& w_;
   bool ids_b16_ready_ = false;  // w_.ids_b16 holds this pair's B ids
+  bool open_ready_ = false;     // w_.in_b and w_.open hold this pair's
 };
 
 // What the alignment needs of A alone, into w, for Bs of about `b_tokens`.

@@ -22,7 +22,9 @@
 //     max_gap words beyond its outer runs. Tokens of A already in an accepted
 //     passage are barriers, so passages never overlap in A. The best local
 //     alignment with >= min_passage_words matched words is a passage; runs of
-//     the chain it leaves out are aligned once more on their own.
+//     the chain it leaves out are aligned once more on their own. A chain
+//     whose rows hold fewer than min_passage_words unclaimed words that B
+//     has is not aligned: it could not yield a passage, nor could its runs.
 //
 // Which edits stay inside a passage is decided by the scores alone: with the
 // defaults, an edit of g words is kept when more than g words match on each
