@@ -20,6 +20,22 @@ TEST(ContainmentTest, WinnowKnownAnswer) {
   EXPECT_TRUE(Winnow(std::vector<uint64_t>{}, 3).empty());
 }
 
+// WinnowInto reuses one output vector: each call's result is its own,
+// whatever the vector held before (longer, shorter, or the same input).
+TEST(ContainmentTest, WinnowIntoOverwritesItsOutput) {
+  const std::vector<uint64_t> long_seq = {5, 7, 1, 8, 2, 9, 3, 11, 4, 6};
+  const std::vector<uint64_t> short_seq = {4, 2};
+  std::vector<uint64_t> out = {99, 98, 97};
+  WinnowInto(long_seq, 3, &out);
+  EXPECT_EQ(out, Winnow(long_seq, 3));
+  WinnowInto(short_seq, 3, &out);
+  EXPECT_EQ(out, (std::vector<uint64_t>{2, 4}));
+  WinnowInto(std::vector<uint64_t>{}, 3, &out);
+  EXPECT_TRUE(out.empty());
+  WinnowInto(long_seq, 3, &out);
+  EXPECT_EQ(out, Winnow(long_seq, 3));
+}
+
 TEST(ContainmentTest, SharedRunOfWindowGivesSharedFingerprint) {
   std::vector<uint64_t> run = {900, 31, 77, 450};
   std::vector<uint64_t> a = {1000, 2000, 3000};

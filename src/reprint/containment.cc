@@ -23,6 +23,13 @@ absl::Status ContainmentOptions::Validate() const {
 
 std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
   std::vector<uint64_t> out;
+  WinnowInto(shingles, window, &out);
+  return out;
+}
+
+void WinnowInto(std::span<const uint64_t> shingles, int window, std::vector<uint64_t>* out_ptr) {
+  std::vector<uint64_t>& out = *out_ptr;
+  out.clear();
   const size_t n = shingles.size();
   const size_t w = static_cast<size_t>(window);
   if (n <= w) {
@@ -54,7 +61,6 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
   thread_local internal::HashSortScratch scratch;
   internal::SortHashes(out, scratch);
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 namespace {

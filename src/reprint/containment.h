@@ -47,6 +47,8 @@ struct ContainmentOptions {
 // Sorted unique winnowed fingerprints of a shingle sequence (all of them when
 // the sequence is shorter than the window).
 std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window);
+// The same into *out (its memory reused from call to call).
+void WinnowInto(std::span<const uint64_t> shingles, int window, std::vector<uint64_t>* out);
 
 // `fingerprints[i]` is unit i's Winnow() output. Sorted, unique pairs; the
 // same for any number of `threads` (worker threads used). Fingerprints are

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "reprint/document_text.h"
 #include "reprint/internal/first_equal.h"
 #include "reprint/internal/hash_sort.h"
@@ -74,7 +75,9 @@ class StageTimer {
 // empty records.
 struct UnitFeatures {
   std::vector<uint64_t> set;           // sorted unique shingles
-  std::vector<uint64_t> band_keys;     // LSH keys, one per band
+  // LSH keys, one per band: inline up to 32 bands (22 by default), which
+  // spares an allocation per unit.
+  absl::InlinedVector<uint64_t, 32> band_keys;
   std::vector<uint64_t> fingerprints;  // winnowed, for containment candidates
   std::vector<uint64_t> stock;         // boilerplate.stock_ratio: stock shingles of `set`
   uint64_t shingles = 0;
@@ -251,6 +254,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
   struct Scratch {
     NormalizedText norm;
     std::vector<uint64_t> seq;
+    std::vector<uint64_t> fingerprints;
     std::vector<uint32_t> sig;
     internal::HashSortScratch sort;
 
@@ -259,7 +263,10 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     // block is kept (a 200 MB document's took 1.4 GB).
     void ReleaseIfLarge() {
       constexpr size_t kKeep = size_t{1} << 20;
-      if (norm.tokens.capacity() > kKeep || seq.capacity() > kKeep) *this = Scratch();
+      if (norm.tokens.capacity() > kKeep || seq.capacity() > kKeep ||
+          fingerprints.capacity() > kKeep) {
+        *this = Scratch();
+      }
     }
   };
   auto sign = [&](UnitFeatures& f, Scratch& s) {
@@ -298,8 +305,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     UnitFeatures& f = *features[i];
     f.shingles = s.seq.size();
     if (want_fingerprints) {
-      const std::vector<uint64_t> fp = Winnow(s.seq, options.containment.window);
-      f.fingerprints.assign(fp.begin(), fp.end());  // exact size: kept to the end
+      WinnowInto(s.seq, options.containment.window, &s.fingerprints);
+      // Exact size: kept to the end.
+      f.fingerprints.assign(s.fingerprints.begin(), s.fingerprints.end());
     }
     internal::SortHashes(s.seq, s.sort);
     f.set.assign(s.seq.begin(), std::unique(s.seq.begin(), s.seq.end()));
