@@ -150,10 +150,25 @@ class JsonSink {
   // (Value, or a container). `key` is one of the report's field names: plain
   // ASCII, nothing to escape.
   void Key(std::string_view key) {
-    Lead();
-    buf_.push_back('"');
-    buf_.append(key);
-    buf_.append("\": ");
+    // Lead, quotes and colon in one append: four appends (one with a
+    // strlen) cost about 190 instructions a key, 3.6% of a paragraph scan.
+    char piece[64];
+    const std::string_view lead = ShortLead();
+    const size_t size = lead.size() + key.size() + 4;
+    if (lead.empty() || size > sizeof piece) {
+      if (lead.empty()) LongLead();
+      buf_.push_back('"');
+      buf_.append(key);
+      buf_.append("\": ", 3);
+    } else {
+      char* p = std::copy(lead.begin(), lead.end(), piece);
+      *p++ = '"';
+      p = std::copy(key.begin(), key.end(), p);
+      *p++ = '"';
+      *p++ = ':';
+      *p++ = ' ';
+      buf_.append(piece, size);
+    }
     if (buf_.size() >= kFlushBytes) Flush();
   }
   // Starts the next element of the innermost array; a value must follow.
@@ -233,16 +248,29 @@ class JsonSink {
   // What starts an item: a line break (after a comma unless it is the
   // container's first), then the indent of the current depth.
   void Lead() {
+    const std::string_view lead = ShortLead();
+    if (lead.empty()) {
+      LongLead();
+    } else {
+      buf_.append(lead);
+    }
+  }
+  // Lead's text, counting the item, when the indent is at most the
+  // deepest the report needs, most of the time; else empty, with the item
+  // counted, and LongLead writes it.
+  std::string_view ShortLead() {
     // ",\n" and the deepest indent the report needs, most of the time.
     static constexpr std::string_view kLead = ",\n                ";
     const bool first = open_.back()++ == 0;
     const size_t indent = open_.size() * kIndent;
-    if (indent + 2 > kLead.size()) {
-      buf_.append(first ? "\n" : ",\n");
-      buf_.append(indent, ' ');
-      return;
-    }
-    buf_.append(kLead.substr(first ? 1 : 0, (first ? 1 : 2) + indent));
+    if (indent + 2 > kLead.size()) return {};
+    return kLead.substr(first ? 1 : 0, (first ? 1 : 2) + indent);
+  }
+  // Lead past ShortLead's depth (the item already counted).
+  void LongLead() {
+    const bool first = open_.back() == 1;
+    buf_.append(first ? "\n" : ",\n");
+    buf_.append(open_.size() * kIndent, ' ');
   }
 
   // The spaces that start a line at the current depth.
