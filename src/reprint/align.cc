@@ -254,8 +254,17 @@ void AssignIds(const NormalizedText& text, std::vector<uint32_t>* out, Workspace
     const std::string_view word(base + t.norm_begin, t.norm_end - t.norm_begin);
     const uint64_t hash = XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
     const uint32_t next = static_cast<uint32_t>(w.word_of.size());
-    const uint32_t id =
-        w.words.FindOrInsert(hash, next, [&](uint32_t v) { return w.word_of[v] == word; });
+    // Words are short: compared byte by byte here, a call to memcmp cost
+    // more than the comparison.
+    auto same = [&](uint32_t v) {
+      const std::string_view known = w.word_of[v];
+      if (known.size() != word.size()) return false;
+      for (size_t k = 0; k < known.size(); ++k) {
+        if (known[k] != word[k]) return false;
+      }
+      return true;
+    };
+    const uint32_t id = w.words.FindOrInsert(hash, next, same);
     if (id == next) {
       w.word_of.push_back(word);
       w.word_hash.push_back(hash);
