@@ -1,14 +1,13 @@
 #include "reprint/quote.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <utility>
 
-#include "reprint/internal/swar.h"
+#include "reprint/internal/mark_bytes.h"
 #include "reprint/internal/utf8.h"
 #include "utf8proc.h"
 
@@ -233,26 +232,7 @@ bool UsualPair(Glyph open, Glyph close) {
   return false;
 }
 
-// The first byte of text[i, end) that can start a mark (" ' or the lead
-// byte of a guillemet or a curly quote: 0xC2, 0xE2), or end. Eight bytes at
-// a time: most text has a mark every few hundred bytes, and the byte loop
-// this replaced was a tenth of a paragraph scan's quote stage.
-size_t NextMarkByte(std::string_view text, size_t i, size_t end) {
-  using internal::swar::Broadcast;
-  using internal::swar::ZeroBytes;
-  for (; i + 8 <= end; i += 8) {
-    const uint64_t x = internal::swar::Load8(text.data() + i);
-    // The lowest set bit is exact (ZeroBytes).
-    const uint64_t hits = ZeroBytes(x ^ Broadcast('"')) | ZeroBytes(x ^ Broadcast('\'')) |
-                          ZeroBytes(x ^ Broadcast(0xC2)) | ZeroBytes(x ^ Broadcast(0xE2));
-    if (hits != 0) return i + static_cast<size_t>(std::countr_zero(hits)) / 8;
-  }
-  for (; i < end; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '"' || c == '\'' || c == 0xC2 || c == 0xE2) return i;
-  }
-  return end;
-}
+using internal::NextMarkByte;
 
 // Recognises a quotation mark at text[i]; returns its length (0: none).
 size_t MarkAt(std::string_view text, size_t i, Glyph* glyph) {
