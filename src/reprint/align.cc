@@ -949,7 +949,7 @@ class Aligner {
   AlignStats* stats_;
   Workspace& w_;
   bool ids_b16_ready_ = false;  // w_.ids_b16 holds this pair's B ids
-  bool open_ready_ = false;     // w_.in_b and w_.open hold this pair's
+  bool open_ready_ = false;     // w_.in_b and w_.open are this pair's
 };
 
 // What the alignment needs of A alone, into w, for Bs of about `b_tokens`.

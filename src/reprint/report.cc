@@ -156,7 +156,11 @@ class JsonSink {
     const std::string_view lead = ShortLead();
     const size_t size = lead.size() + key.size() + 4;
     if (lead.empty() || size > sizeof piece) {
-      if (lead.empty()) LongLead();
+      if (lead.empty()) {
+        LongLead();
+      } else {
+        buf_.append(lead);
+      }
       buf_.push_back('"');
       buf_.append(key);
       buf_.append("\": ", 3);
