@@ -213,7 +213,6 @@ struct Workspace {
   std::vector<uint32_t> queue;   // heap of chain indices
   std::vector<uint8_t> claimed;  // A tokens inside an accepted passage
   std::vector<uint8_t> in_b;     // id -> whether B has the word (ids of A)
-  std::vector<uint8_t> open;     // A tokens unclaimed whose word B has
   // Trace-back of the current chain: row r covers B tokens
   // [row_lo[r], row_hi[r]) at trace[row_offset[r]...].
   std::vector<uint32_t> row_lo, row_hi;
@@ -682,9 +681,6 @@ class Aligner {
       if (!AlignChain(chain, &p)) continue;  // nothing left to align
       if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
         std::fill(w_.claimed.begin() + p.a_tokens_begin, w_.claimed.begin() + p.a_tokens_end, 1);
-        if (open_ready_) {
-          std::fill(w_.open.begin() + p.a_tokens_begin, w_.open.begin() + p.a_tokens_end, 0);
-        }
       }
       if (!chain.remainder) {
         // Runs the alignment left out entirely get one more chance on their
@@ -817,21 +813,19 @@ class Aligner {
   // B has: a passage matches that many words, each on a row of its own
   // (claimed rows have no cells), whatever the band.
   bool MayHoldPassage(int64_t t0, int64_t t1) {
-    if (!open_ready_) {
+    if (!in_b_ready_) {
       const uint32_t a_words = w_.a_words;
       w_.in_b.assign(a_words, 0);
       for (const uint32_t id : w_.ids_b) {
         if (id < a_words) w_.in_b[id] = 1;
       }
-      w_.open.resize(w_.ids_a.size());
-      for (size_t t = 0; t < w_.ids_a.size(); ++t) {
-        w_.open[t] = static_cast<uint8_t>(w_.in_b[w_.ids_a[t]] & (w_.claimed[t] ^ 1));
-      }
-      open_ready_ = true;
+      in_b_ready_ = true;
     }
-    const uint8_t* open = w_.open.data();
+    const uint8_t* in_b = w_.in_b.data();
+    const uint8_t* claimed = w_.claimed.data();
+    const uint32_t* ids_a = w_.ids_a.data();
     uint32_t rows = 0;
-    for (int64_t t = t0; t < t1; ++t) rows += open[t];
+    for (int64_t t = t0; t < t1; ++t) rows += in_b[ids_a[t]] & (claimed[t] ^ 1);
     return rows >= static_cast<uint32_t>(o_.min_passage_words);
   }
 
@@ -949,7 +943,7 @@ class Aligner {
   AlignStats* stats_;
   Workspace& w_;
   bool ids_b16_ready_ = false;  // w_.ids_b16 holds this pair's B ids
-  bool open_ready_ = false;     // w_.in_b and w_.open are this pair's
+  bool in_b_ready_ = false;     // w_.in_b is this pair's
 };
 
 // What the alignment needs of A alone, into w, for Bs of about `b_tokens`.
