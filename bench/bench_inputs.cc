@@ -128,25 +128,26 @@ const PreparedUnits& Prepared(size_t bytes, UnitKind kind) {
   return p;
 }
 
-std::vector<uint64_t> BandKeysOf(const PreparedUnits& units) {
+BandKeyTable BandKeysOf(const PreparedUnits& units) {
   const ScanOptions defaults;
   const LshParams lsh = defaults.ResolvedLsh();
   const MinHasher hasher(MinHashOptions{defaults.num_perm, DeriveSeed(defaults.seed, "minhash")});
   const uint64_t band_seed = DeriveSeed(defaults.seed, "lsh");
-  std::vector<uint64_t> keys(units.sets.size() * static_cast<size_t>(lsh.bands));
+  BandKeyTable keys(lsh.bands, units.sets.size());
   std::vector<uint32_t> sig(static_cast<size_t>(defaults.num_perm));
+  std::vector<uint64_t> row(static_cast<size_t>(lsh.bands));
   for (size_t i = 0; i < units.sets.size(); ++i) {
     hasher.Sign(units.sets[i], sig.data());
-    BandKeys(sig, lsh, band_seed, &keys[i * lsh.bands]);
+    BandKeys(sig, lsh, band_seed, row.data());
+    keys.Add(row);
   }
   return keys;
 }
 
 std::vector<CandidatePair> CandidatesOf(const PreparedUnits& units) {
   const ScanOptions defaults;
-  const uint32_t n = static_cast<uint32_t>(units.sets.size());
   std::vector<CandidatePair> lsh =
-      LshCandidates(BandKeysOf(units), n, defaults.ResolvedLsh(), defaults.lsh);
+      LshCandidates(BandKeysOf(units), defaults.ResolvedLsh(), defaults.lsh);
   std::vector<std::vector<uint64_t>> fingerprints;
   for (const std::vector<uint64_t>& seq : units.sequences) {
     fingerprints.push_back(Winnow(seq, defaults.containment.window));

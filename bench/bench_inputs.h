@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "reprint/candidate.h"
+#include "reprint/lsh.h"
 #include "reprint/segment.h"
 
 namespace reprint::bench {
@@ -45,9 +46,9 @@ struct PreparedUnits {
 // scan defaults (ScanOptions{}: 5-word shingles, spelling fold, min 6 words).
 const PreparedUnits& Prepared(size_t bytes, UnitKind kind);
 
-// Band keys (unit-major) of every unit's MinHash signature with the scan
+// Band keys of every unit's MinHash signature with the scan
 // defaults (K = 128, banding for threshold 0.5).
-std::vector<uint64_t> BandKeysOf(const PreparedUnits& units);
+BandKeyTable BandKeysOf(const PreparedUnits& units);
 
 // The candidates Scan() would verify: LSH merged with the winnowed
 // containment index, scan defaults, sorted and unique.

@@ -37,12 +37,12 @@ BENCHMARK(BM_BandKeys);
 
 void BM_LshCandidates(benchmark::State& state) {
   const PreparedUnits& u = Prepared(static_cast<size_t>(state.range(0)), UnitKind::kParagraph);
-  const std::vector<uint64_t> keys = BandKeysOf(u);
+  const BandKeyTable keys = BandKeysOf(u);
   const ScanOptions defaults;
   const uint32_t n = static_cast<uint32_t>(u.sets.size());
   size_t pairs = 0;
   for (auto _ : state) {
-    std::vector<CandidatePair> c = LshCandidates(keys, n, defaults.ResolvedLsh(), defaults.lsh);
+    std::vector<CandidatePair> c = LshCandidates(keys, defaults.ResolvedLsh(), defaults.lsh);
     pairs = c.size();
     benchmark::DoNotOptimize(c.data());
   }

@@ -1,7 +1,9 @@
 #include "reprint/lsh.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <utility>
@@ -98,10 +100,38 @@ std::vector<CandidatePair> ReferenceLsh(const std::vector<uint64_t>& keys, uint3
   return out;
 }
 
+// The unit-major keys in a BandKeyTable with room to spare (so that a band's
+// keys start past the units added), a unit whose keys equal an earlier
+// unit's added as a copy of it, as Scan() adds a repeated unit.
+BandKeyTable TableOf(const std::vector<uint64_t>& keys, uint32_t n, int bands) {
+  BandKeyTable table(bands, size_t{n} + 7);
+  const size_t row = static_cast<size_t>(bands);
+  std::map<std::vector<uint64_t>, uint32_t> first;
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::vector<uint64_t> keys_i(keys.begin() + static_cast<ptrdiff_t>(i * row),
+                                       keys.begin() + static_cast<ptrdiff_t>((i + 1) * row));
+    const auto [it, added] = first.emplace(keys_i, i);
+    if (added) {
+      table.Add(keys_i);
+    } else {
+      table.AddCopyOf(it->second);
+    }
+  }
+  return table;
+}
+
 // LshCandidates gives ReferenceLsh's pairs for limits of 2, 3 and 64 on 1-3
-// threads.
+// threads, from unit-major keys and from a BandKeyTable.
 void ExpectReferenceLsh(const std::vector<uint64_t>& keys, uint32_t n, int bands,
                         const std::string& what) {
+  const BandKeyTable table = TableOf(keys, n, bands);
+  ASSERT_EQ(table.size(), n);
+  for (uint32_t i = 0; i < n; ++i) {
+    for (int b = 0; b < bands; ++b) {
+      ASSERT_EQ(table.key(i, b), keys[size_t{i} * bands + b]) << what << " unit " << i;
+      ASSERT_EQ(table.band(b)[i], keys[size_t{i} * bands + b]) << what << " unit " << i;
+    }
+  }
   for (uint32_t max_bucket : {2u, 3u, 64u}) {
     const std::vector<CandidatePair> want = ReferenceLsh(keys, n, bands, max_bucket);
     for (int threads : {1, 2, 3}) {
@@ -110,6 +140,8 @@ void ExpectReferenceLsh(const std::vector<uint64_t>& keys, uint32_t n, int bands
       opt.threads = threads;
       EXPECT_EQ(LshCandidates(keys, n, LshParams{bands, 1}, opt), want)
           << what << " max " << max_bucket << " threads " << threads;
+      EXPECT_EQ(LshCandidates(table, LshParams{bands, 1}, opt), want)
+          << what << " max " << max_bucket << " threads " << threads << " (table)";
     }
   }
 }

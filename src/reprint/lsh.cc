@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -112,16 +113,28 @@ struct Twins {
 
 constexpr uint32_t kNoGroup = UINT32_MAX;
 
-Twins FindTwins(std::span<const uint64_t> keys, uint32_t num_units, int bands, int threads) {
+Twins FindTwins(const BandKeyTable& keys, int threads) {
   Twins t;
-  const size_t row = static_cast<size_t>(bands);
-  auto row_of = [&](uint32_t u) { return keys.subspan(u * row, row); };
-  std::vector<uint32_t> hashes(num_units);
-  for (uint32_t u = 0; u < num_units; ++u) {
-    hashes[u] = static_cast<uint32_t>(XXH3_64bits(row_of(u).data(), row * sizeof(uint64_t)));
+  const uint32_t num_units = keys.size();
+  // A hash of each unit's keys, a band at a time (each band's keys lie
+  // together); units with equal hashes are then compared key by key, so
+  // the hash decides nothing but the work.
+  std::vector<uint32_t> hashes(num_units, 0);
+  for (int b = 0; b < keys.bands(); ++b) {
+    const std::span<const uint64_t> column = keys.band(b);
+    for (uint32_t u = 0; u < num_units; ++u) {
+      uint64_t h = (hashes[u] ^ column[u]) * 0x9E3779B97F4A7C15ULL;
+      hashes[u] = static_cast<uint32_t>(h >> 32);
+    }
   }
   t.first = internal::FirstOfEqual(
-      hashes, [&](uint32_t u, uint32_t v) { return std::ranges::equal(row_of(u), row_of(v)); },
+      hashes,
+      [&](uint32_t u, uint32_t v) {
+        for (int b = 0; b < keys.bands(); ++b) {
+          if (keys.key(u, b) != keys.key(v, b)) return false;
+        }
+        return true;
+      },
       threads);
   if (t.first.empty()) return t;
   // Groups of two or more, in order of their first unit: a counting sort.
@@ -242,18 +255,18 @@ void ScatterByKey(std::span<const Entry> in, size_t buckets, BucketOf bucket_of,
 
 // Appends the pairs of one band to `out`, but no pair of twins: those are
 // noted in `seen` (indexed by first unit; empty when there are no twins).
-void BandPairs(std::span<const uint64_t> keys, uint32_t num_units, const LshParams& p, int band,
-               const LshOptions& options, const Twins& twins, BandScratch& scratch,
-               std::vector<uint8_t>& seen, std::vector<CandidatePair>& out) {
+void BandPairs(const BandKeyTable& keys, int band, const LshOptions& options, const Twins& twins,
+               BandScratch& scratch, std::vector<uint8_t>& seen, std::vector<CandidatePair>& out) {
+  const uint32_t num_units = keys.size();
   const int bits = BinBits(num_units);
   const int outer = bits >= kSplitBits ? kPartitionBits : 0;  // partition bits
   const int inner = bits - outer;                             // bin bits within one
+  const std::span<const uint64_t> band_keys = keys.band(band);
   std::vector<Entry>& column = scratch.column;
   column.clear();
   for (uint32_t i = 0; i < num_units; ++i) {
     if (twins.any() && twins.first[i] != i) continue;  // its group's first stands for it
-    const uint64_t key = keys[static_cast<size_t>(i) * p.bands + band];
-    column.push_back({key, i, twins.any() ? twins.group[i] : kNoGroup});
+    column.push_back({band_keys[i], i, twins.any() ? twins.group[i] : kNoGroup});
   }
   // The column in partitions (the column itself when there is one); then
   // part_end[q] is where partition q ends.
@@ -316,10 +329,40 @@ std::vector<CandidatePair> TwinPairs(const Twins& twins, std::span<const uint8_t
 
 }  // namespace
 
+BandKeyTable::BandKeyTable(int bands, size_t capacity)
+    : bands_(bands),
+      capacity_(capacity),
+      keys_(std::make_unique_for_overwrite<uint64_t[]>(static_cast<size_t>(bands) * capacity)) {}
+
+void BandKeyTable::Add(std::span<const uint64_t> keys) {
+  assert(keys.size() == static_cast<size_t>(bands_) && size_ < capacity_);
+  for (int b = 0; b < bands_; ++b) keys_[static_cast<size_t>(b) * capacity_ + size_] = keys[b];
+  ++size_;
+}
+
+void BandKeyTable::AddCopyOf(uint32_t u) {
+  assert(u < size_ && size_ < capacity_);
+  for (int b = 0; b < bands_; ++b) {
+    keys_[static_cast<size_t>(b) * capacity_ + size_] = key(u, b);
+  }
+  ++size_;
+}
+
 std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_t num_units,
                                          const LshParams& p, const LshOptions& options) {
+  BandKeyTable table(p.bands, num_units);
+  for (uint32_t i = 0; i < num_units; ++i) {
+    table.Add(keys.subspan(static_cast<size_t>(i) * p.bands, static_cast<size_t>(p.bands)));
+  }
+  return LshCandidates(table, p, options);
+}
+
+std::vector<CandidatePair> LshCandidates(const BandKeyTable& keys, const LshParams& p,
+                                         const LshOptions& options) {
+  assert(keys.bands() == p.bands);
+  const uint32_t num_units = keys.size();
   const int threads = std::max(1, std::min(options.threads, p.bands));
-  const Twins twins = FindTwins(keys, num_units, p.bands, options.threads);
+  const Twins twins = FindTwins(keys, options.threads);
   std::vector<std::vector<CandidatePair>> parts(static_cast<size_t>(threads));
   std::vector<std::vector<uint8_t>> seen(static_cast<size_t>(threads));
   // The pairs a thread's bands listed, sorted and without duplicates, and
@@ -342,7 +385,7 @@ std::vector<CandidatePair> LshCandidates(std::span<const uint64_t> keys, uint32_
       added = {};
     };
     for (int band = t; band < p.bands; band += threads) {
-      BandPairs(keys, num_units, p, band, options, twins, scratch, s, added);
+      BandPairs(keys, band, options, twins, scratch, s, added);
       if (added.size() > bound) merge();
     }
     merge();

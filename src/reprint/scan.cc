@@ -352,7 +352,8 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
   SpillOptions fingerprint_spill = options.spill;
   fingerprint_spill.min_mean_values = 0;  // only ever read in order
   ShingleSets sets(set_spill), stock, fingerprints(fingerprint_spill);
-  std::vector<uint64_t> keys;
+  // Room for every unit's band keys (units too short leave theirs unused).
+  BandKeyTable keys(lsh.bands, options.exact ? 0 : all.size());
   size_t next_quote = 0;  // of the current document, in doc_quotes
   // For a unit that others repeat: its index in result.units (kNotKept if
   // it was too short) and its shingle count.
@@ -367,10 +368,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     const std::span<const uint64_t> set = sets.Read(r, &buf);
     copy.assign(set.begin(), set.end());
     sets.Add(copy);
-    const size_t per_unit = options.exact ? 0 : static_cast<size_t>(lsh.bands);
-    copy.assign(keys.begin() + static_cast<ptrdiff_t>(r * per_unit),
-                keys.begin() + static_cast<ptrdiff_t>((r + 1) * per_unit));
-    keys.insert(keys.end(), copy.begin(), copy.end());
+    if (!options.exact) keys.AddCopyOf(r);
     if (want_fingerprints) {
       const std::span<const uint64_t> fp = fingerprints.Read(r, &buf);
       copy.assign(fp.begin(), fp.end());
@@ -404,7 +402,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     result.units.push_back(all[i]);
     sets.Add(f.set);
     if (want_stock) stock.Add(f.stock);
-    keys.insert(keys.end(), f.band_keys.begin(), f.band_keys.end());
+    if (!options.exact) keys.Add(f.band_keys);
     if (want_fingerprints) fingerprints.Add(f.fingerprints);
     stats.shingles += f.shingles;
     features[i].reset();
@@ -444,7 +442,6 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     // A block ends after block_units units or block_bytes of their text,
     // whichever comes first: its records (about twice its text) stay small
     // for whole documents as for paragraphs.
-    if (!options.exact) keys.reserve(all.size() * static_cast<size_t>(lsh.bands));
     sets.Reserve(all.size());
     if (want_fingerprints) fingerprints.Reserve(all.size());
     // keep() reads only its own block's records and units before it, and
@@ -530,10 +527,9 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
   } else {
     LshOptions lsh_options = options.lsh;
     lsh_options.threads = options.threads;
-    std::vector<CandidatePair> candidates = LshCandidates(keys, n, lsh, lsh_options);
+    std::vector<CandidatePair> candidates = LshCandidates(keys, lsh, lsh_options);
     stats.lsh_candidates = candidates.size();
-    keys.clear();
-    keys.shrink_to_fit();
+    keys = BandKeyTable(0, 0);
     if (want_fingerprints) {
       std::vector<CandidatePair> more = ContainmentCandidates(fingerprints, options.containment,
                                                               options.threshold, options.threads);
