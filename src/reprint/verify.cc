@@ -378,6 +378,7 @@ std::vector<Hit> ScoreByTwins(const std::vector<CandidatePair>& candidates, cons
     for (uint32_t u = 0; u < n; ++u) members[fill[rep[u]]++] = u;
   }
   constexpr uint32_t kBlockUnits = 2048;
+  constexpr uint32_t kAhead = 8;
   const size_t blocks = (static_cast<size_t>(n) + kBlockUnits - 1) / kBlockUnits;
   // Each worker notes, per set y, the set x it last scored y with and the
   // result (x + 1 in the high half, shared + 1 or 0 in the low): a lookup
@@ -399,7 +400,18 @@ std::vector<Hit> ScoreByTwins(const std::vector<CandidatePair>& candidates, cons
       const uint64_t stamp = uint64_t{x + 1} << 32;
       for (uint32_t m = at[x]; m < at[x + 1]; ++m) {
         const uint32_t a = members[m];
-        for (uint32_t k = from[a]; k < from[a + 1]; ++k) {
+        const uint32_t end = from[a + 1];
+        for (uint32_t k = from[a]; k < end; ++k) {
+          // The other unit's set lies anywhere: three reads in a row that
+          // miss the cache (its twin, its address, its values) are asked
+          // for ahead, each once the one before should have arrived.
+          if (k + 2 * kAhead < end) __builtin_prefetch(rep.data() + candidates[k + 2 * kAhead].b);
+          if (k + kAhead < end) {
+            const uint32_t ahead = rep[candidates[k + kAhead].b];
+            sets.PrefetchRecord(ahead);
+            __builtin_prefetch(w.scored.data() + ahead);
+          }
+          if (k + kAhead / 2 < end) sets.PrefetchValues(rep[candidates[k + kAhead / 2].b]);
           const CandidatePair& c = candidates[k];
           if (allowed && !allowed(c.a, c.b)) {
             ++w.skipped;
