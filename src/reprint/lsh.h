@@ -63,7 +63,7 @@ struct LshOptions {
 // The band keys of units added in order, stored band by band: a band's keys
 // of all units lie together, so that each band's pass over them (in
 // LshCandidates) reads one array in order. Rows of keys, one unit's after
-// another, were read band by band a cache line per unit and band: a fifth of
+// another, were read band by band a cache line per unit and band: a quarter of
 // LshCandidates' time on the 100 MB paragraph corpus. Room for `capacity`
 // units is set aside at once (memory is touched only as units are added).
 class BandKeyTable {
