@@ -156,11 +156,7 @@ class JsonSink {
     const std::string_view lead = ShortLead();
     const size_t size = lead.size() + key.size() + 4;
     if (lead.empty() || size > sizeof piece) {
-      if (lead.empty()) {
-        LongLead();
-      } else {
-        buf_.append(lead);
-      }
+      WriteLead(lead);
       buf_.push_back('"');
       buf_.append(key);
       buf_.append("\": ", 3);
@@ -251,12 +247,13 @@ class JsonSink {
 
   // What starts an item: a line break (after a comma unless it is the
   // container's first), then the indent of the current depth.
-  void Lead() {
-    const std::string_view lead = ShortLead();
-    if (lead.empty()) {
+  void Lead() { WriteLead(ShortLead()); }
+  // Writes the lead ShortLead returned (LongLead's when that was empty).
+  void WriteLead(std::string_view short_lead) {
+    if (short_lead.empty()) {
       LongLead();
     } else {
-      buf_.append(lead);
+      buf_.append(short_lead);
     }
   }
   // Lead's text, counting the item, when the indent is at most the
