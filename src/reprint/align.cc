@@ -8,7 +8,6 @@
 #include <cstring>
 #include <limits>
 #include <memory>
-#include <numeric>
 #include <span>
 #include <string>
 #include <string_view>
@@ -179,6 +178,18 @@ struct Chain {
   bool remainder = false;  // left over from aligning a chain; not split again
 };
 
+// A chain's place in AlignsBefore order, compared without reading the
+// pool: more seed words first (hi, inverted), then A start (lo's top half),
+// then B start. No two chains share a first run, so `index` never decides.
+struct ChainKey {
+  uint64_t hi;
+  uint64_t lo;
+  uint32_t index;
+  friend bool operator<(const ChainKey& x, const ChainKey& y) {
+    return x.hi != y.hi ? x.hi < y.hi : x.lo < y.lo;
+  }
+};
+
 // Everything one pair needs besides its output, kept per thread and reused
 // by the next pair: a pair allocates nothing once the buffers have grown.
 // Invariants between pairs: h32/h64 hold zeros, last_run holds kNone.
@@ -211,7 +222,7 @@ struct Workspace {
   std::vector<uint8_t> used;
   std::vector<Run> pool;
   std::vector<Chain> chains;
-  std::vector<uint32_t> queue;   // heap of chain indices
+  std::vector<ChainKey> sorted, later;  // the chain order (AllPassages)
   std::vector<uint8_t> claimed;  // A tokens inside an accepted passage
   std::vector<uint8_t> in_b;     // id -> whether B has the word (ids of A)
   // Trace-back of the current chain: row r covers B tokens
@@ -409,6 +420,12 @@ bool AlignsBefore(const Chain& x, const Chain& y, const std::vector<Run>& pool) 
   return rx.b < ry.b;
 }
 
+// Chain c's key, c being chains[index].
+ChainKey KeyOf(const Chain& c, uint32_t index, const std::vector<Run>& pool) {
+  const Run& first = pool[c.begin];
+  return ChainKey{~c.words, (uint64_t{first.a} << 32) | first.b, index};
+}
+
 Chain MakeChain(const std::vector<Run>& pool, uint32_t begin, uint32_t end, bool remainder) {
   Chain c;
   c.begin = begin;
@@ -523,6 +540,90 @@ REPRINT_CLONES_AVX2 Linked BestPredecessorNarrow(const AlignOptions& o, const Wo
   return Linked{best, static_cast<uint32_t>(from + i)};
 }
 
+#ifdef REPRINT_SORTED_AVX2
+__attribute__((target("avx2"))) inline __m256i Load8(const int32_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// BestPredecessorNarrow in one pass of AVX2 intrinsics, 8 candidates at a
+// time: each lane keeps the highest score it has seen and the latest
+// candidate reaching it, and the lanes are then reduced to the latest
+// candidate reaching the highest. Lanes past the last candidate are masked
+// out (the columns have 8 readable slots past every run, see LinkRuns), so
+// no scalar loop finishes a range, and no score is stored and read again.
+// REQUIRES: HasAvx2().
+__attribute__((target("avx2"))) Linked BestPredecessorAvx2(const AlignOptions& o,
+                                                           const Workspace& w, size_t from,
+                                                           size_t r) {
+  const int32_t* a = w.col_a.data() + from;
+  const int32_t* b = w.col_b.data() + from;
+  const int32_t* a_end = w.col_a_end.data() + from;
+  const int32_t* b_end = w.col_b_end.data() + from;
+  const int32_t* score = w.col_score.data() + from;
+  const int32_t len = w.col_a_end[r] - w.col_a[r];
+  const __m256i cur_a = _mm256_set1_epi32(w.col_a[r]);
+  const __m256i cur_b = _mm256_set1_epi32(w.col_b[r]);
+  const __m256i cur_a_end = _mm256_set1_epi32(w.col_a_end[r]);
+  const __m256i cur_b_end = _mm256_set1_epi32(w.col_b_end[r]);
+  const __m256i max_gap = _mm256_set1_epi32(o.max_gap);
+  const __m256i band = _mm256_set1_epi32(o.band);
+  const __m256i band1 = _mm256_set1_epi32(o.band + 1);
+  const __m256i gap_hi = _mm256_set1_epi32(o.max_gap + 1);
+  const __m256i gap_lo = _mm256_set1_epi32(-len);
+  const __m256i vlen = _mm256_set1_epi32(len);
+  const __m256i match = _mm256_set1_epi32(o.match);
+  const __m256i gap_cost = _mm256_set1_epi32(-o.gap);
+  const __m256i mismatch_cost = _mm256_set1_epi32(-o.mismatch);
+  const __m256i unlinked = _mm256_set1_epi32(std::numeric_limits<int32_t>::min());
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i step = _mm256_set1_epi32(8);
+  const __m256i count = _mm256_set1_epi32(static_cast<int32_t>(r - from));
+  __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  __m256i best = unlinked;
+  __m256i best_index = _mm256_set1_epi32(-1);
+  for (size_t i = 0; i < r - from; i += 8) {
+    const __m256i va = Load8(a + i), vb = Load8(b + i);
+    const __m256i va_end = Load8(a_end + i), vb_end = Load8(b_end + i);
+    const __m256i ga = _mm256_sub_epi32(cur_a, va_end);
+    const __m256i gb = _mm256_sub_epi32(cur_b, vb_end);
+    const __m256i g = _mm256_min_epi32(ga, gb);
+    const __m256i shift = _mm256_min_epi32(_mm256_abs_epi32(_mm256_sub_epi32(ga, gb)), band1);
+    // ok: a < cur_a, b < cur_b, a_end < cur_a_end, b_end < cur_b_end,
+    // g <= max_gap, shift <= band, and a candidate (index < count).
+    __m256i ok = _mm256_and_si256(_mm256_cmpgt_epi32(cur_a, va), _mm256_cmpgt_epi32(cur_b, vb));
+    ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(cur_a_end, va_end));
+    ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(cur_b_end, vb_end));
+    ok = _mm256_andnot_si256(_mm256_cmpgt_epi32(g, max_gap), ok);
+    ok = _mm256_andnot_si256(_mm256_cmpgt_epi32(shift, band), ok);
+    ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(count, index));
+    const __m256i gc = _mm256_min_epi32(_mm256_max_epi32(g, gap_lo), gap_hi);
+    __m256i link =
+        _mm256_add_epi32(Load8(score + i), _mm256_mullo_epi32(_mm256_add_epi32(gc, vlen), match));
+    link = _mm256_sub_epi32(link, _mm256_mullo_epi32(shift, gap_cost));
+    link = _mm256_sub_epi32(link, _mm256_mullo_epi32(_mm256_max_epi32(gc, zero), mismatch_cost));
+    const __m256i s = _mm256_blendv_epi8(unlinked, link, ok);
+    // The latest candidate of the lane reaching its best: >= (later
+    // candidates of a lane have higher indices).
+    const __m256i take = _mm256_or_si256(_mm256_cmpgt_epi32(s, best), _mm256_cmpeq_epi32(s, best));
+    best = _mm256_max_epi32(best, s);
+    best_index = _mm256_blendv_epi8(best_index, index, take);
+    index = _mm256_add_epi32(index, step);
+  }
+  // The highest score in every lane, then the highest index reaching it.
+  __m256i top = _mm256_max_epi32(best, _mm256_permute2x128_si256(best, best, 0x01));
+  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0x4E));
+  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0xB1));
+  const int32_t highest = _mm256_cvtsi256_si32(top);
+  const int32_t alone = len * o.match;
+  if (highest <= alone) return Linked{alone, kNone};
+  __m256i at = _mm256_blendv_epi8(_mm256_set1_epi32(-1), best_index, _mm256_cmpeq_epi32(best, top));
+  at = _mm256_max_epi32(at, _mm256_permute2x128_si256(at, at, 0x01));
+  at = _mm256_max_epi32(at, _mm256_shuffle_epi32(at, 0x4E));
+  at = _mm256_max_epi32(at, _mm256_shuffle_epi32(at, 0xB1));
+  return Linked{highest, static_cast<uint32_t>(from + _mm256_cvtsi256_si32(at))};
+}
+#endif
+
 // Scores every run and links it to its best predecessor (w.score, w.pred),
 // on 32-bit columns where they are exact.
 void LinkRuns(const AlignOptions& o, Workspace& w) {
@@ -531,12 +632,18 @@ void LinkRuns(const AlignOptions& o, Workspace& w) {
   w.score.resize(n);
   w.pred.resize(n);
   const bool narrow = NarrowScanFits(o, w.ids_a.size(), w.ids_b.size());
+  bool avx2 = false;
+#ifdef REPRINT_SORTED_AVX2
+  avx2 = narrow && internal::HasAvx2();
+#endif
   if (narrow) {
-    w.col_a.resize(n);
-    w.col_b.resize(n);
-    w.col_a_end.resize(n);
-    w.col_b_end.resize(n);
-    w.col_score.resize(n);
+    // BestPredecessorAvx2 reads up to 7 slots past run r - 1.
+    constexpr size_t kPast = 8;
+    w.col_a.resize(n + kPast);
+    w.col_b.resize(n + kPast);
+    w.col_a_end.resize(n + kPast);
+    w.col_b_end.resize(n + kPast);
+    w.col_score.resize(n + kPast);
     for (size_t i = 0; i < n; ++i) {
       w.col_a[i] = static_cast<int32_t>(runs[i].a);
       w.col_b[i] = static_cast<int32_t>(runs[i].b);
@@ -547,8 +654,16 @@ void LinkRuns(const AlignOptions& o, Workspace& w) {
   for (size_t r = 0; r < n; ++r) {
     const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
     const size_t from = ReachableFrom(o, runs.data(), stop, r);
-    const Linked l = narrow ? BestPredecessorNarrow(o, w, from, r)
-                            : BestPredecessor(o, runs.data(), w.score.data(), from, r);
+    Linked l;
+#ifdef REPRINT_SORTED_AVX2
+    if (avx2) {
+      l = BestPredecessorAvx2(o, w, from, r);
+    } else
+#endif
+    {
+      l = narrow ? BestPredecessorNarrow(o, w, from, r)
+                 : BestPredecessor(o, runs.data(), w.score.data(), from, r);
+    }
     w.score[r] = l.score;
     w.pred[r] = l.pred;
     if (narrow) w.col_score[r] = static_cast<int32_t>(l.score);
@@ -662,19 +777,28 @@ class Aligner {
     ChainRuns(o_, w_);
     std::vector<Chain>& chains = w_.chains;
     if (IdenticalTexts(&out)) return out;
-    auto after = [this](uint32_t x, uint32_t y) {
-      return AlignsBefore(w_.chains[y], w_.chains[x], w_.pool);
-    };
-    // A heap with the ordering of std::priority_queue; the order is total,
-    // so the pop order is the processing order whatever the heap's layout.
-    std::vector<uint32_t>& queue = w_.queue;
-    queue.resize(chains.size());
-    std::iota(queue.begin(), queue.end(), 0u);
-    std::make_heap(queue.begin(), queue.end(), after);
-    while (!queue.empty()) {
-      std::pop_heap(queue.begin(), queue.end(), after);
-      const Chain chain = chains[queue.back()];
-      queue.pop_back();
+    // Chains go in AlignsBefore order: the chains made here sorted once by
+    // their keys, merged with a heap of the remainders made on the way (few:
+    // only a chain that is aligned leaves any). A heap of all the chains,
+    // comparing through the pool, was a fifth of the chain loop.
+    std::vector<ChainKey>& sorted = w_.sorted;
+    sorted.resize(chains.size());
+    for (uint32_t i = 0; i < chains.size(); ++i) sorted[i] = KeyOf(chains[i], i, w_.pool);
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<ChainKey>& later = w_.later;  // a min-heap of remainders
+    later.clear();
+    const auto after = [](const ChainKey& x, const ChainKey& y) { return y < x; };
+    size_t next = 0;
+    while (next < sorted.size() || !later.empty()) {
+      uint32_t index;
+      if (later.empty() || (next < sorted.size() && sorted[next] < later.front())) {
+        index = sorted[next++].index;
+      } else {
+        std::pop_heap(later.begin(), later.end(), after);
+        index = later.back().index;
+        later.pop_back();
+      }
+      const Chain chain = chains[index];
       ++stats_->chains;
       Passage p;
       if (!AlignChain(chain, &p)) continue;  // nothing left to align
@@ -693,8 +817,9 @@ class Aligner {
              {std::pair{chain.begin, left}, std::pair{right, chain.end}}) {
           if (begin == end) continue;
           chains.push_back(MakeChain(w_.pool, begin, end, true));
-          queue.push_back(static_cast<uint32_t>(chains.size() - 1));
-          std::push_heap(queue.begin(), queue.end(), after);
+          const uint32_t index = static_cast<uint32_t>(chains.size() - 1);
+          later.push_back(KeyOf(chains.back(), index, w_.pool));
+          std::push_heap(later.begin(), later.end(), after);
         }
       }
       if (p.words_matched >= static_cast<uint32_t>(o_.min_passage_words)) {
