@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "reprint/internal/banded_sw.h"
+#include "reprint/internal/chain_links.h"
 #include "reprint/internal/radix_sort.h"
 
 // Inlined: a call per word and per window otherwise (the same XXH3).
@@ -31,17 +32,8 @@ constexpr uint64_t kWindowHashSeed = 0x616c69676e31ull;  // "align1"
 constexpr uint64_t kWordHashSeed = 0x776f72647331ull;  // "words1"
 // Chaining looks back at most this many runs for a predecessor (as minimap2
 // does), which bounds its cost on repetitive text.
-constexpr int kMaxPredecessors = 64;
+constexpr size_t kMaxPredecessors = internal::kChainCandidates;
 constexpr uint32_t kNone = UINT32_MAX;
-
-// Built twice, for AVX2 and for any x86-64 CPU, with the loader choosing
-// one at start-up (function multiversioning, an ifunc): for loops the
-// compiler vectorizes, which a portable build otherwise leaves at 128 bits.
-#if defined(__x86_64__) && defined(__linux__) && (defined(__GNUC__) || defined(__clang__))
-#define REPRINT_CLONES_AVX2 __attribute__((target_clones("avx2", "default")))
-#else
-#define REPRINT_CLONES_AVX2
-#endif
 
 // Trace-back operations of the local alignment (internal/banded_sw.h).
 constexpr uint8_t kStop = internal::kSwStop;
@@ -486,187 +478,59 @@ Linked BestPredecessor(const AlignOptions& o, const Run* runs, const int64_t* sc
   return best;
 }
 
-// Whether BestPredecessorNarrow's 32-bit arithmetic is exact for a pair of
-// n and m tokens: positions stay below 2^29, chain scores (at most
-// match * min(n, m): a link adds at most match per word its run ends past
-// its predecessor in A and in B) below 2^29, and the clamped gap terms
-// below 2^21 (options within Validate()).
+// Whether the 32-bit columns of internal::BestChainLink are exact for a
+// pair of n and m tokens: positions stay below 2^29, and so do chain scores
+// (at most match * min(n, m): a link adds at most match per word its run
+// ends past its predecessor in A and in B).
 bool NarrowScanFits(const AlignOptions& o, size_t n, size_t m) {
   return int64_t{o.match} * static_cast<int64_t>(n + m) < (int64_t{1} << 29);
 }
 
-// BestPredecessor on 32-bit columns (Workspace::col_*), in three loops the
-// compiler vectorizes: every candidate's score (a run that cannot link
-// gets INT32_MIN), their maximum, and the latest run reaching it. Most
-// candidates cannot link on repetitive text, which has many runs per A
-// position; the scalar scan's branch per candidate was mispredicted often.
-// Gap terms are clamped where a run cannot link anyway (CanLink bounds
-// them) so that no candidate overflows. With AVX2 (REPRINT_CLONES_AVX2) the
-// loops take 8 candidates at a time instead of 4: BM_AlignPassagesDebian/10240
-// 156 -> 137 us.
-REPRINT_CLONES_AVX2 Linked BestPredecessorNarrow(const AlignOptions& o, const Workspace& w,
-                                                 size_t from, size_t r) {
-  constexpr int32_t kUnlinked = std::numeric_limits<int32_t>::min();
-  const int32_t* a = w.col_a.data() + from;
-  const int32_t* b = w.col_b.data() + from;
-  const int32_t* a_end = w.col_a_end.data() + from;
-  const int32_t* b_end = w.col_b_end.data() + from;
-  const int32_t* score = w.col_score.data() + from;
-  const int32_t cur_a = w.col_a[r], cur_b = w.col_b[r];
-  const int32_t cur_a_end = w.col_a_end[r], cur_b_end = w.col_b_end[r];
-  const int32_t len = cur_a_end - cur_a;
-  const int32_t max_gap = o.max_gap, band = o.band, match = o.match;
-  const int32_t gap_cost = -o.gap, mismatch_cost = -o.mismatch;
-  const size_t count = r - from;
-  int32_t s[kMaxPredecessors];
-  for (size_t i = 0; i < count; ++i) {
-    const int32_t ga = cur_a - a_end[i];
-    const int32_t gb = cur_b - b_end[i];
-    const int32_t g = std::min(ga, gb);
-    const int32_t shift = std::min(std::abs(ga - gb), band + 1);
-    const bool ok = (a[i] < cur_a) & (b[i] < cur_b) & (a_end[i] < cur_a_end) &
-                    (b_end[i] < cur_b_end) & (g <= max_gap) & (shift <= band);
-    const int32_t gc = std::clamp(g, -len, max_gap + 1);
-    const int32_t link =
-        score[i] + (gc + len) * match - shift * gap_cost - std::max(gc, 0) * mismatch_cost;
-    s[i] = ok ? link : kUnlinked;
-  }
-  int32_t best = kUnlinked;
-  for (size_t i = 0; i < count; ++i) best = std::max(best, s[i]);
-  const int32_t alone = len * match;
-  if (best <= alone) return Linked{alone, kNone};
-  size_t i = count - 1;
-  while (s[i] != best) --i;
-  return Linked{best, static_cast<uint32_t>(from + i)};
-}
-
-#ifdef REPRINT_SORTED_AVX2
-__attribute__((target("avx2"))) inline __m256i Load8(const int32_t* p) {
-  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-}
-
-// BestPredecessorNarrow in one pass of AVX2 intrinsics, 8 candidates at a
-// time: each lane keeps the highest score it has seen and the latest
-// candidate reaching it, and the lanes are then reduced to the latest
-// candidate reaching the highest. Lanes past the last candidate are masked
-// out (the columns have 8 readable slots past every run, see LinkRuns), so
-// no scalar loop finishes a range, and no score is stored and read again.
-// REQUIRES: HasAvx2().
-__attribute__((target("avx2"))) Linked BestPredecessorAvx2(const AlignOptions& o,
-                                                           const Workspace& w, size_t from,
-                                                           size_t r) {
-  const int32_t* a = w.col_a.data() + from;
-  const int32_t* b = w.col_b.data() + from;
-  const int32_t* a_end = w.col_a_end.data() + from;
-  const int32_t* b_end = w.col_b_end.data() + from;
-  const int32_t* score = w.col_score.data() + from;
-  const int32_t len = w.col_a_end[r] - w.col_a[r];
-  const __m256i cur_a = _mm256_set1_epi32(w.col_a[r]);
-  const __m256i cur_b = _mm256_set1_epi32(w.col_b[r]);
-  const __m256i cur_a_end = _mm256_set1_epi32(w.col_a_end[r]);
-  const __m256i cur_b_end = _mm256_set1_epi32(w.col_b_end[r]);
-  const __m256i max_gap = _mm256_set1_epi32(o.max_gap);
-  const __m256i band = _mm256_set1_epi32(o.band);
-  const __m256i band1 = _mm256_set1_epi32(o.band + 1);
-  const __m256i gap_hi = _mm256_set1_epi32(o.max_gap + 1);
-  const __m256i gap_lo = _mm256_set1_epi32(-len);
-  const __m256i vlen = _mm256_set1_epi32(len);
-  const __m256i match = _mm256_set1_epi32(o.match);
-  const __m256i gap_cost = _mm256_set1_epi32(-o.gap);
-  const __m256i mismatch_cost = _mm256_set1_epi32(-o.mismatch);
-  const __m256i unlinked = _mm256_set1_epi32(std::numeric_limits<int32_t>::min());
-  const __m256i zero = _mm256_setzero_si256();
-  const __m256i step = _mm256_set1_epi32(8);
-  const __m256i count = _mm256_set1_epi32(static_cast<int32_t>(r - from));
-  __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-  __m256i best = unlinked;
-  __m256i best_index = _mm256_set1_epi32(-1);
-  for (size_t i = 0; i < r - from; i += 8) {
-    const __m256i va = Load8(a + i), vb = Load8(b + i);
-    const __m256i va_end = Load8(a_end + i), vb_end = Load8(b_end + i);
-    const __m256i ga = _mm256_sub_epi32(cur_a, va_end);
-    const __m256i gb = _mm256_sub_epi32(cur_b, vb_end);
-    const __m256i g = _mm256_min_epi32(ga, gb);
-    const __m256i shift = _mm256_min_epi32(_mm256_abs_epi32(_mm256_sub_epi32(ga, gb)), band1);
-    // ok: a < cur_a, b < cur_b, a_end < cur_a_end, b_end < cur_b_end,
-    // g <= max_gap, shift <= band, and a candidate (index < count).
-    __m256i ok = _mm256_and_si256(_mm256_cmpgt_epi32(cur_a, va), _mm256_cmpgt_epi32(cur_b, vb));
-    ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(cur_a_end, va_end));
-    ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(cur_b_end, vb_end));
-    ok = _mm256_andnot_si256(_mm256_cmpgt_epi32(g, max_gap), ok);
-    ok = _mm256_andnot_si256(_mm256_cmpgt_epi32(shift, band), ok);
-    ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(count, index));
-    const __m256i gc = _mm256_min_epi32(_mm256_max_epi32(g, gap_lo), gap_hi);
-    __m256i link =
-        _mm256_add_epi32(Load8(score + i), _mm256_mullo_epi32(_mm256_add_epi32(gc, vlen), match));
-    link = _mm256_sub_epi32(link, _mm256_mullo_epi32(shift, gap_cost));
-    link = _mm256_sub_epi32(link, _mm256_mullo_epi32(_mm256_max_epi32(gc, zero), mismatch_cost));
-    const __m256i s = _mm256_blendv_epi8(unlinked, link, ok);
-    // The latest candidate of the lane reaching its best: >= (later
-    // candidates of a lane have higher indices).
-    const __m256i take = _mm256_or_si256(_mm256_cmpgt_epi32(s, best), _mm256_cmpeq_epi32(s, best));
-    best = _mm256_max_epi32(best, s);
-    best_index = _mm256_blendv_epi8(best_index, index, take);
-    index = _mm256_add_epi32(index, step);
-  }
-  // The highest score in every lane, then the highest index reaching it.
-  __m256i top = _mm256_max_epi32(best, _mm256_permute2x128_si256(best, best, 0x01));
-  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0x4E));
-  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0xB1));
-  const int32_t highest = _mm256_cvtsi256_si32(top);
-  const int32_t alone = len * o.match;
-  if (highest <= alone) return Linked{alone, kNone};
-  __m256i at = _mm256_blendv_epi8(_mm256_set1_epi32(-1), best_index, _mm256_cmpeq_epi32(best, top));
-  at = _mm256_max_epi32(at, _mm256_permute2x128_si256(at, at, 0x01));
-  at = _mm256_max_epi32(at, _mm256_shuffle_epi32(at, 0x4E));
-  at = _mm256_max_epi32(at, _mm256_shuffle_epi32(at, 0xB1));
-  return Linked{highest, static_cast<uint32_t>(from + _mm256_cvtsi256_si32(at))};
-}
-#endif
-
 // Scores every run and links it to its best predecessor (w.score, w.pred),
-// on 32-bit columns where they are exact.
+// on 32-bit columns (internal/chain_links.h) where they are exact.
 void LinkRuns(const AlignOptions& o, Workspace& w) {
   const std::vector<Run>& runs = w.runs;
   const size_t n = runs.size();
   w.score.resize(n);
   w.pred.resize(n);
   const bool narrow = NarrowScanFits(o, w.ids_a.size(), w.ids_b.size());
+  if (!narrow) {
+    for (size_t r = 0; r < n; ++r) {
+      const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
+      const Linked l = BestPredecessor(o, runs.data(), w.score.data(),
+                                       ReachableFrom(o, runs.data(), stop, r), r);
+      w.score[r] = l.score;
+      w.pred[r] = l.pred;
+    }
+    return;
+  }
   bool avx2 = false;
 #ifdef REPRINT_SORTED_AVX2
-  avx2 = narrow && internal::HasAvx2();
+  avx2 = internal::HasAvx2();
 #endif
-  if (narrow) {
-    // BestPredecessorAvx2 reads up to 7 slots past run r - 1.
-    constexpr size_t kPast = 8;
-    w.col_a.resize(n + kPast);
-    w.col_b.resize(n + kPast);
-    w.col_a_end.resize(n + kPast);
-    w.col_b_end.resize(n + kPast);
-    w.col_score.resize(n + kPast);
-    for (size_t i = 0; i < n; ++i) {
-      w.col_a[i] = static_cast<int32_t>(runs[i].a);
-      w.col_b[i] = static_cast<int32_t>(runs[i].b);
-      w.col_a_end[i] = static_cast<int32_t>(runs[i].a_end());
-      w.col_b_end[i] = static_cast<int32_t>(runs[i].b_end());
-    }
+  // The AVX2 version reads up to 7 slots past run r - 1.
+  constexpr size_t kPast = 8;
+  w.col_a.resize(n + kPast);
+  w.col_b.resize(n + kPast);
+  w.col_a_end.resize(n + kPast);
+  w.col_b_end.resize(n + kPast);
+  w.col_score.resize(n + kPast);
+  for (size_t i = 0; i < n; ++i) {
+    w.col_a[i] = static_cast<int32_t>(runs[i].a);
+    w.col_b[i] = static_cast<int32_t>(runs[i].b);
+    w.col_a_end[i] = static_cast<int32_t>(runs[i].a_end());
+    w.col_b_end[i] = static_cast<int32_t>(runs[i].b_end());
   }
+  const internal::ChainColumns columns{w.col_a.data(), w.col_b.data(), w.col_a_end.data(),
+                                       w.col_b_end.data(), w.col_score.data()};
+  const internal::ChainCosts costs{o.max_gap, o.band, o.match, -o.gap, -o.mismatch};
   for (size_t r = 0; r < n; ++r) {
     const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
-    const size_t from = ReachableFrom(o, runs.data(), stop, r);
-    Linked l;
-#ifdef REPRINT_SORTED_AVX2
-    if (avx2) {
-      l = BestPredecessorAvx2(o, w, from, r);
-    } else
-#endif
-    {
-      l = narrow ? BestPredecessorNarrow(o, w, from, r)
-                 : BestPredecessor(o, runs.data(), w.score.data(), from, r);
-    }
+    const internal::ChainLink l =
+        internal::BestChainLink(columns, costs, ReachableFrom(o, runs.data(), stop, r), r, avx2);
     w.score[r] = l.score;
-    w.pred[r] = l.pred;
-    if (narrow) w.col_score[r] = static_cast<int32_t>(l.score);
+    w.pred[r] = l.index < 0 ? kNone : static_cast<uint32_t>(l.index);
+    w.col_score[r] = l.score;
   }
 }
 
