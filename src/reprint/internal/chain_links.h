@@ -13,7 +13,8 @@
 #include <cstdlib>
 #include <limits>
 
-#include "reprint/internal/sorted.h"  // HasAvx2, REPRINT_SORTED_AVX2
+#include "reprint/internal/banded_sw.h"  // banded_sw_avx2::L32
+#include "reprint/internal/sorted.h"     // HasAvx2, REPRINT_SORTED_AVX2
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -107,13 +108,6 @@ __attribute__((target("avx2"))) inline __m256i Load(const int32_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
 
-// The maximum of x's lanes, in every lane.
-__attribute__((target("avx2"))) inline __m256i BroadcastMax(__m256i x) {
-  x = _mm256_max_epi32(x, _mm256_permute2x128_si256(x, x, 0x01));
-  x = _mm256_max_epi32(x, _mm256_shuffle_epi32(x, 0x4E));
-  return _mm256_max_epi32(x, _mm256_shuffle_epi32(x, 0xB1));
-}
-
 }  // namespace chain_links_avx2
 
 // BestChainLinkLoops in one pass, 8 candidates at a time: each lane keeps
@@ -172,11 +166,11 @@ __attribute__((target("avx2"))) inline ChainLink BestChainLinkAvx2(const ChainCo
     best_index = _mm256_blendv_epi8(best_index, index, take);
     index = _mm256_add_epi32(index, _mm256_set1_epi32(8));
   }
-  const __m256i top = chain_links_avx2::BroadcastMax(best);
+  const __m256i top = banded_sw_avx2::L32::BroadcastMax(best);
   const int32_t highest = _mm256_cvtsi256_si32(top);
   const int32_t alone = len * o.match;
   if (highest <= alone) return ChainLink{alone, -1};
-  const __m256i at = chain_links_avx2::BroadcastMax(
+  const __m256i at = banded_sw_avx2::L32::BroadcastMax(
       _mm256_blendv_epi8(_mm256_set1_epi32(-1), best_index, _mm256_cmpeq_epi32(best, top)));
   return ChainLink{highest, static_cast<int64_t>(from) + _mm256_cvtsi256_si32(at)};
 }
