@@ -27,35 +27,53 @@ std::vector<uint64_t> Winnow(std::span<const uint64_t> shingles, int window) {
   return out;
 }
 
+// The fingerprints are the set of window minima. The loop this replaced
+// followed each window's rightmost minimum and emitted it when it moved,
+// which gives the same set after the sort, but its compares hinged on random
+// hash order (a mispredicted branch for about every second shingle). Here
+// the minima come from branch-free passes over a block of windows at a time
+// (so the scratch stays small for any unit): after the pass for p, m[i] is
+// the minimum of the p shingles from i on, p doubling up to the largest
+// power of two <= window, and a last pass joins two overlapping spans of p
+// into the window. Consecutive windows mostly share their minimum, so only
+// changes go on to the sort.
 void WinnowInto(std::span<const uint64_t> shingles, int window, std::vector<uint64_t>* out_ptr) {
   std::vector<uint64_t>& out = *out_ptr;
-  out.clear();
   const size_t n = shingles.size();
   const size_t w = static_cast<size_t>(window);
   if (n <= w) {
     out.assign(shingles.begin(), shingles.end());
   } else {
+    out.clear();
     out.reserve(2 * n / (w + 1) + 2);
-    size_t last = n;  // index of the last selected minimum
-    size_t m = 0;     // rightmost minimum of the current window
-    for (size_t i = 0; i + w <= n; ++i) {
-      // Rightmost minimum of the window [i, i + w): while the previous one is
-      // still inside, only the entering shingle can replace it.
-      const size_t enter = i + w - 1;
-      if (i == 0 || m < i) {
-        m = i;
-        for (size_t j = i + 1; j <= enter; ++j) {
-          if (shingles[j] <= shingles[m]) m = j;
-        }
-      } else if (shingles[enter] <= shingles[m]) {
-        m = enter;
+    constexpr size_t kBlock = 4096;  // windows per block
+    thread_local std::vector<uint64_t> minima;
+    if (minima.size() < kBlock + w) minima.resize(kBlock + w);
+    uint64_t* m = minima.data();
+    const size_t windows = n - w + 1;
+    uint64_t last = 0;  // the last minimum kept
+    for (size_t b = 0; b < windows; b += kBlock) {
+      const size_t count = std::min(kBlock, windows - b);
+      const size_t len = count + w - 1;            // shingles [b, b + len)
+      const uint64_t* from = shingles.data() + b;  // from[i]: the minimum of [i, i + p)
+      size_t p = 1;
+      for (; 2 * p <= w; p *= 2) {
+        for (size_t i = 0; i + 2 * p <= len; ++i) m[i] = std::min(from[i], from[i + p]);
+        from = m;
       }
-      if (m != last) {
-        // Runs of equal hashes (a repeated word) move the rightmost minimum
-        // every window; keep one copy instead of one per window.
-        if (out.empty() || out.back() != shingles[m]) out.push_back(shingles[m]);
-        last = m;
+      if (p < w) {
+        for (size_t i = 0; i < count; ++i) m[i] = std::min(from[i], from[i + (w - p)]);
+        from = m;
       }
+      if (b == 0) last = ~from[0];  // none yet: unlike the first
+      size_t kept = 0;
+      for (size_t i = 0; i < count; ++i) {
+        const uint64_t x = from[i];
+        m[kept] = x;  // in place: kept <= i
+        kept += x != last;
+        last = x;  // in a register: not read back from m[kept - 1]
+      }
+      out.insert(out.end(), m, m + kept);
     }
   }
   thread_local internal::HashSortScratch scratch;
