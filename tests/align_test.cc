@@ -166,6 +166,45 @@ TEST(AlignTest, InsertionIsBridgedOnlyWhenWordsAroundPayForIt) {
   EXPECT_EQ(p[1].b_tokens_begin, 70u);
 }
 
+// Word ids decide which words are equal. Words that share their first 8
+// bytes, differ only past them, differ only in length, or end the text must
+// stay distinct: one word changed for another of the family is an edit.
+// (With a slot hash of the prefix alone, the comparison past byte 8 is what
+// tells the long ones apart: checked by mutation.)
+TEST(AlignTest, WordsSharingLongPrefixesStayDistinct) {
+  const uint64_t seed = testing::TestSeed(20261129);
+  SCOPED_TRACE("REPRINT_TEST_SEED=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const std::vector<std::string> family = {
+      "maintai",     "maintain",    "maintains",   "maintainer",   "maintainers", "maintained",
+      "maintenance", "maintainer1", "maintainer2", "maintainerx1", "maintainerx2"};
+  int edits_seen = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    SCOPED_TRACE("trial " + std::to_string(trial));
+    std::vector<size_t> pick(24 + rng() % 24);
+    for (size_t& k : pick) k = rng() % family.size();
+    std::vector<std::string> a, b;
+    for (size_t k : pick) a.push_back(family[k]);
+    const size_t at = rng() % pick.size();
+    b = a;
+    b[at] = family[(pick[at] + 1 + rng() % (family.size() - 1)) % family.size()];
+    const NormalizedText na = Words(Join(a)), nb = Words(Join(b));
+    const std::vector<Passage> p = AlignPassages(na, nb, AlignOptions{});
+    for (const Passage& x : p) {
+      ExpectWellFormed(x, na, nb);
+      for (const AlignedRun& r : x.runs) {
+        if (r.equal) {
+          EXPECT_FALSE(r.a_begin <= at && at < r.a_end && r.b_begin <= at && at < r.b_end &&
+                       r.a_begin == r.b_begin);
+        } else {
+          edits_seen += r.a_begin <= at && at < r.a_end;
+        }
+      }
+    }
+  }
+  EXPECT_GT(edits_seen, 100);
+}
+
 TEST(AlignTest, UnrelatedTextsGiveNoPassage) {
   std::mt19937_64 rng(6);
   // Shared vocabulary, so chance seeds of common words can occur.

@@ -191,6 +191,7 @@ struct ChainKey {
 struct Workspace {
   HashIndex words;                        // word hash -> id
   std::vector<std::string_view> word_of;  // id -> word
+  std::vector<uint64_t> word_prefix;      // id -> WordPrefix of the word
   std::vector<uint64_t> word_hash;        // id -> its hash in `words`
   uint32_t a_words = 0;                   // ids [0, a_words) are A's words
   uint32_t a_groups = 0;                  // A's distinct windows (groups)
@@ -244,25 +245,57 @@ Workspace& ThreadWorkspace() {
   return w;
 }
 
+// A word's first 8 bytes as a number, zero past its end: with its length,
+// this decides equality for words of up to 8 bytes, the most, without
+// reading their bytes again. `end` is where the text ends (the load stays
+// inside it).
+uint64_t WordPrefix(const char* p, size_t len, const char* end) {
+  uint64_t x = 0;
+  if (end - p >= 8) {
+    std::memcpy(&x, p, 8);  // one load
+  } else {
+    std::memcpy(&x, p, static_cast<size_t>(end - p));  // the text's last word
+  }
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  if (len < 8) x &= (uint64_t{1} << (8 * len)) - 1;
+  return x;
+}
+
+// Slot hash of a word: short words mix their prefix (two multiplies, where
+// XXH3 took a call's worth of work); longer ones XXH3 all their bytes. Only
+// slots depend on it: ids go by first occurrence whatever the hash.
+uint64_t WordHash(std::string_view word, uint64_t prefix) {
+  if (word.size() > 8) return XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
+  uint64_t x = prefix ^ kWordHashSeed;
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
 // Word ids shared by both texts: equal normalized words get equal ids, in
 // order of first occurrence (A, then B). Words are found by a 64-bit hash
-// and compared in full, so distinct words never share an id. A's ids do not
-// depend on B, so they are assigned once per A (AssignIdsA) and B's new
-// words are forgotten after each pair (ForgetB).
+// and compared in full (length and prefix, then any bytes past 8), so
+// distinct words never share an id. A's ids do not depend on B, so they are
+// assigned once per A (AssignIdsA) and B's new words are forgotten after
+// each pair (ForgetB).
 void AssignIds(const NormalizedText& text, std::vector<uint32_t>* out, Workspace& w) {
   out->resize(text.tokens.size());
   const char* base = text.text.data();
+  const char* end = base + text.text.size();
   for (size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& t = text.tokens[i];
     const std::string_view word(base + t.norm_begin, t.norm_end - t.norm_begin);
-    const uint64_t hash = XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
+    const uint64_t prefix = WordPrefix(word.data(), word.size(), end);
+    const uint64_t hash = WordHash(word, prefix);
     const uint32_t next = static_cast<uint32_t>(w.word_of.size());
-    // Words are short: compared byte by byte here, a call to memcmp cost
-    // more than the comparison.
+    // Words are short: compared byte by byte past the prefix, a call to
+    // memcmp cost more than the comparison.
     auto same = [&](uint32_t v) {
       const std::string_view known = w.word_of[v];
-      if (known.size() != word.size()) return false;
-      for (size_t k = 0; k < known.size(); ++k) {
+      if (w.word_prefix[v] != prefix || known.size() != word.size()) return false;
+      for (size_t k = 8; k < known.size(); ++k) {
         if (known[k] != word[k]) return false;
       }
       return true;
@@ -270,6 +303,7 @@ void AssignIds(const NormalizedText& text, std::vector<uint32_t>* out, Workspace
     const uint32_t id = w.words.FindOrInsert(hash, next, same);
     if (id == next) {
       w.word_of.push_back(word);
+      w.word_prefix.push_back(prefix);
       w.word_hash.push_back(hash);
     }
     (*out)[i] = id;
@@ -289,6 +323,7 @@ void IndexWordsOfA(size_t expected, Workspace& w) {
 void AssignIdsA(const NormalizedText& a, size_t b_tokens, Workspace& w) {
   w.words.Reset(std::min<size_t>(a.tokens.size() + b_tokens, 1u << 16));
   w.word_of.clear();
+  w.word_prefix.clear();
   w.word_hash.clear();
   AssignIds(a, &w.ids_a, w);
   w.a_words = static_cast<uint32_t>(w.word_of.size());
@@ -306,6 +341,7 @@ void AssignIdsB(const NormalizedText& b, Workspace& w) {
 // Back to A's words only, for the next B.
 void ForgetB(Workspace& w) {
   w.word_of.resize(w.a_words);
+  w.word_prefix.resize(w.a_words);
   w.word_hash.resize(w.a_words);
   if (!w.words.Rollback()) IndexWordsOfA(w.a_words, w);
 }
