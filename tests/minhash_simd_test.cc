@@ -15,7 +15,7 @@ namespace {
 
 using internal::MinHashPath;
 
-constexpr uint32_t kKs[] = {1, 2, 3, 7, 64, 128, 256, 1000, 4096};
+constexpr uint32_t kKs[] = {1, 2, 3, 7, 37, 64, 100, 128, 256, 1000, 4096};
 
 // A set of n shingle hashes of one of four kinds: random; drawn from a pool
 // of n / 3 + 1 values (so with duplicates); the extremes 0 and UINT64_MAX
