@@ -16,6 +16,7 @@
 
 #include "reprint/internal/banded_sw.h"
 #include "reprint/internal/chain_links.h"
+#include "reprint/internal/mix64.h"
 #include "reprint/internal/radix_sort.h"
 
 // Inlined: a call per word and per window otherwise (the same XXH3).
@@ -261,17 +262,12 @@ uint64_t WordPrefix(const char* p, size_t len, const char* end) {
   return x;
 }
 
-// Slot hash of a word: short words mix their prefix (two multiplies, where
-// XXH3 took a call's worth of work); longer ones XXH3 all their bytes. Only
+// Slot hash of a word: short words mix their prefix (Mix64: two multiplies,
+// where XXH3 took a call's worth of work); longer ones XXH3 all their bytes. Only
 // slots depend on it: ids go by first occurrence whatever the hash.
 uint64_t WordHash(std::string_view word, uint64_t prefix) {
   if (word.size() > 8) return XXH3_64bits_withSeed(word.data(), word.size(), kWordHashSeed);
-  uint64_t x = prefix ^ kWordHashSeed;
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
+  return internal::Mix64(prefix ^ kWordHashSeed);
 }
 
 // Word ids shared by both texts: equal normalized words get equal ids, in

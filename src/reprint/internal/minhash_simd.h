@@ -26,20 +26,14 @@
 #include <span>
 #include <vector>
 
+#include "reprint/internal/mix64.h"
 #include "reprint/internal/sorted.h"  // HasAvx2, REPRINT_SORTED_AVX2
 
 namespace reprint::internal {
 
 // A strong 64-bit mixer (the splitmix64 finalizer): a seeded bijection, so each
 // seed acts as one random permutation of shingle hashes.
-inline uint64_t MinHashMix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
+inline uint64_t MinHashMix(uint64_t x) { return Mix64(x); }
 
 // Bin of a mixed hash: the high bits, scaled to [0, k) without division.
 inline uint32_t MinHashBinOf(uint64_t h, uint32_t k) {
