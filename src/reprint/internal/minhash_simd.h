@@ -273,7 +273,7 @@ REPRINT_MINHASH_AVX512_TARGET inline uint32_t MinHashRandomRoundsAvx512(
   constexpr int kLanes = 8;
   // Room for a full vector past the last pair kept (see below).
   alignas(64) uint64_t keys[kMinHashChunk + kLanes];
-  alignas(64) uint32_t where[kMinHashChunk + 2 * kLanes];
+  alignas(64) uint32_t where[kMinHashChunk + kLanes];
   const uint64_t* x = shingles.data();
   const size_t n = shingles.size();
   const MinHashWrap<kLanes> wrap(shingles);
