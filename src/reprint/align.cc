@@ -525,12 +525,14 @@ void LinkRuns(const AlignOptions& o, Workspace& w) {
   const size_t n = runs.size();
   w.score.resize(n);
   w.pred.resize(n);
+  // The first candidate predecessor of run r: at most kMaxPredecessors back.
+  auto first_candidate = [&](size_t r) {
+    return ReachableFrom(o, runs.data(), r > kMaxPredecessors ? r - kMaxPredecessors : 0, r);
+  };
   const bool narrow = NarrowScanFits(o, w.ids_a.size(), w.ids_b.size());
   if (!narrow) {
     for (size_t r = 0; r < n; ++r) {
-      const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
-      const Linked l = BestPredecessor(o, runs.data(), w.score.data(),
-                                       ReachableFrom(o, runs.data(), stop, r), r);
+      const Linked l = BestPredecessor(o, runs.data(), w.score.data(), first_candidate(r), r);
       w.score[r] = l.score;
       w.pred[r] = l.pred;
     }
@@ -557,9 +559,8 @@ void LinkRuns(const AlignOptions& o, Workspace& w) {
                                        w.col_b_end.data(), w.col_score.data()};
   const internal::ChainCosts costs{o.max_gap, o.band, o.match, -o.gap, -o.mismatch};
   for (size_t r = 0; r < n; ++r) {
-    const size_t stop = r > kMaxPredecessors ? r - kMaxPredecessors : 0;
     const internal::ChainLink l =
-        internal::BestChainLink(columns, costs, ReachableFrom(o, runs.data(), stop, r), r, avx2);
+        internal::BestChainLink(columns, costs, first_candidate(r), r, avx2);
     w.score[r] = l.score;
     w.pred[r] = l.index < 0 ? kNone : static_cast<uint32_t>(l.index);
     w.col_score[r] = l.score;
