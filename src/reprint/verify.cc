@@ -9,7 +9,6 @@
 #include <span>
 
 #include "reprint/internal/first_equal.h"
-#include "reprint/internal/radix_sort.h"
 #include "reprint/internal/sorted.h"
 #include "reprint/internal/threads.h"
 #include "xxhash.h"
@@ -137,36 +136,23 @@ bool Qualifies(const PairScore& s, Measure measure, double threshold) {
 
 namespace {
 
-struct Hit {
-  uint32_t candidate;  // index into a chunk of candidates (< 2^32: 32 GB of them)
-  uint32_t shared;
-};
-
-// Hits found out of candidate order (by component, by set), concatenated
-// and sorted back into it: a candidate is hit at most once, so the order is
-// the pair-by-pair one. `candidates`: how many there are (for the sort's
-// key width).
-std::vector<Hit> InCandidateOrder(std::vector<std::vector<Hit>> parts, size_t candidates) {
-  std::vector<Hit> hits;
-  size_t total = 0;
-  for (const std::vector<Hit>& p : parts) total += p.size();
-  hits.reserve(total);
-  for (std::vector<Hit>& p : parts) {
-    hits.insert(hits.end(), p.begin(), p.end());
-    p = {};
-  }
-  std::vector<Hit> scratch;
-  internal::RadixSortByKey(
-      std::span(hits), scratch, [](const Hit& h) { return uint64_t{h.candidate}; },
-      std::bit_width(candidates));
-  return hits;
-}
+// What scoring found, per candidate: its shared shingle count + 1 when it
+// qualifies, 0 when not (or not allowed). Each candidate is scored by one
+// thread and written once, so threads write disjoint elements, and the
+// verified pairs are then read off in candidate order. The hits of the
+// faster orders (by component, by set) used to be kept in lists and sorted
+// back into candidate order: at 1 GB of paragraphs 63M hits of 8 bytes,
+// concatenated and radix-sorted on one thread, where this array holds 4
+// bytes for each of the 119M candidates and needs no sort.
+using Found = std::vector<uint32_t>;
 
 // Scores candidates[order[k]] for k in [begin, end) in that order, reading
 // a's set once per run of equal a (order keeps candidates sorted by a).
-void ScoreInOrder(const std::vector<CandidatePair>& candidates, const uint32_t* order,
-                  size_t begin, size_t end, const ShingleSets& sets, Measure measure,
-                  double threshold, std::vector<Hit>* out) {
+// Returns how many qualify.
+uint64_t ScoreInOrder(const std::vector<CandidatePair>& candidates, const uint32_t* order,
+                      size_t begin, size_t end, const ShingleSets& sets, Measure measure,
+                      double threshold, Found& found) {
+  uint64_t hits = 0;
   std::vector<uint64_t> buf_a, buf_b;
   uint32_t last_a = std::numeric_limits<uint32_t>::max();
   std::span<const uint64_t> set_a;
@@ -178,9 +164,11 @@ void ScoreInOrder(const std::vector<CandidatePair>& candidates, const uint32_t* 
     }
     PairScore s;
     if (ScoreIfQualifies(set_a, sets.Read(c.b, &buf_b), measure, threshold, &s)) {
-      out->push_back({order[k], s.shared});
+      found[order[k]] = s.shared + 1;
+      ++hits;
     }
   }
+  return hits;
 }
 
 // Spilled sets cost a read each, and candidates in (a, b) order read b's set
@@ -191,12 +179,12 @@ void ScoreInOrder(const std::vector<CandidatePair>& candidates, const uint32_t* 
 // (13 MB of sets and 50,938 of the 70,311 candidates in the 100 MB doc
 // corpus, 142 MB and 1.09M of 2.5M at 1 GB), so a component may hold a
 // quarter of all sets, and at least 32 MB; one past that (one story copied
-// 100,000 times) is scored pair by pair. Hits are sorted back
-// into candidate order, so the result is Verify's in memory.
-std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
-                                  const ShingleSets& sets, Measure measure, double threshold,
-                                  const std::function<bool(uint32_t, uint32_t)>& allowed,
-                                  int threads, uint64_t* skipped) {
+// 100,000 times) is scored pair by pair. Fills `found`; returns how many
+// qualify.
+uint64_t ScoreByComponent(const std::vector<CandidatePair>& candidates, const ShingleSets& sets,
+                          Measure measure, double threshold,
+                          const std::function<bool(uint32_t, uint32_t)>& allowed, int threads,
+                          uint64_t* skipped, Found& found) {
   const uint64_t max_component_bytes =
       std::max(uint64_t{32} << 20, sets.total_values() * sizeof(uint64_t) / 4);
   const uint32_t n = sets.size();
@@ -269,14 +257,17 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
       std::copy(s.begin(), s.end(), c->values.begin() + static_cast<ptrdiff_t>(c->at[m]));
     }
   };
-  auto score = [&](const Loaded& c, uint32_t first, uint32_t last, std::vector<Hit>* out) {
+  auto score = [&](const Loaded& c, uint32_t first, uint32_t last) {
+    uint64_t hits = 0;
     for (uint32_t k = first; k < last; ++k) {
       const CandidatePair& p = candidates[order[k]];
       PairScore s;
       if (ScoreIfQualifies(c.Of(p.a), c.Of(p.b), measure, threshold, &s)) {
-        out->push_back({order[k], s.shared});
+        found[order[k]] = s.shared + 1;
+        ++hits;
       }
     }
+    return hits;
   };
   // Workers take components in turn; each keeps its hits. A component with
   // more than its share of the candidates (the licence-text one holds 43% of
@@ -286,12 +277,12 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
   const size_t big_candidates =
       threads > 1 ? std::max<size_t>(1, order.size() / (4 * static_cast<size_t>(threads)))
                   : std::numeric_limits<size_t>::max();
-  std::vector<std::vector<Hit>> parts(internal::ChunkCount(roots.size(), threads));
+  std::vector<uint64_t> hits(internal::ChunkCount(roots.size(), threads), 0);  // per worker
   std::vector<uint32_t> big;  // roots, in order
   std::mutex big_mu;
   std::atomic<size_t> next{0};
-  internal::RunOnThreads(static_cast<int>(parts.size()), [&](int t) {
-    std::vector<Hit>& out = parts[static_cast<size_t>(t)];
+  internal::RunOnThreads(static_cast<int>(hits.size()), [&](int t) {
+    uint64_t& out = hits[static_cast<size_t>(t)];
     Loaded c;
     std::vector<uint64_t> buf;
     for (size_t r = next.fetch_add(1); r < roots.size(); r = next.fetch_add(1)) {
@@ -302,12 +293,12 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
         continue;
       }
       if (members_of(first, last, &c) > max_component_bytes) {
-        ScoreInOrder(candidates, order.data(), first, last, sets, measure, threshold, &out);
+        out += ScoreInOrder(candidates, order.data(), first, last, sets, measure, threshold, found);
         continue;
       }
       c.values.resize(c.at.back());
       load(&c, 0, c.members.size(), &buf);
-      score(c, first, last, &out);
+      out += score(c, first, last);
     }
   });
   std::sort(big.begin(), big.end());
@@ -323,18 +314,18 @@ std::vector<Hit> ScoreByComponent(const std::vector<CandidatePair>& candidates,
       });
     }
     const size_t chunks = internal::ChunkCount(last - first, threads);
-    std::vector<std::vector<Hit>> out(chunks);
+    std::vector<uint64_t> out(chunks, 0);
     internal::RunOnChunks(last - first, threads, [&](size_t k, size_t lo, size_t hi) {
       const uint32_t from = first + static_cast<uint32_t>(lo), to = first + static_cast<uint32_t>(hi);
-      if (fits) {
-        score(c, from, to, &out[k]);
-      } else {
-        ScoreInOrder(candidates, order.data(), from, to, sets, measure, threshold, &out[k]);
-      }
+      out[k] =
+          fits ? score(c, from, to)
+               : ScoreInOrder(candidates, order.data(), from, to, sets, measure, threshold, found);
     });
-    for (std::vector<Hit>& o : out) parts.push_back(std::move(o));
+    for (uint64_t o : out) hits[0] += o;
   }
-  return InCandidateOrder(std::move(parts), candidates.size());
+  uint64_t total = 0;
+  for (uint64_t h : hits) total += h;
+  return total;
 }
 
 // Units with equal sets (copies of one paragraph): rep[u] is the smallest
@@ -356,13 +347,12 @@ std::vector<uint32_t> SetTwins(const ShingleSets& sets, int threads) {
 // x), each scored with the other unit's set y unless this x was scored with
 // y already; a pair with y == x shares all of it. On the 1 GB paragraph
 // corpus 119M candidates come down to 17M pairs of equal sets and 38M
-// distinct pairs of sets. `allowed` is still asked per candidate. Hits are
-// sorted back into candidate order (an index into all candidates), so the
-// result is the pair-by-pair one.
-std::vector<Hit> ScoreByTwins(const std::vector<CandidatePair>& candidates, const ShingleSets& sets,
-                              const std::vector<uint32_t>& rep, Measure measure, double threshold,
-                              const std::function<bool(uint32_t, uint32_t)>& allowed, int threads,
-                              uint64_t* skipped) {
+// distinct pairs of sets. `allowed` is still asked per candidate. Fills
+// `found`; returns how many qualify.
+uint64_t ScoreByTwins(const std::vector<CandidatePair>& candidates, const ShingleSets& sets,
+                      const std::vector<uint32_t>& rep, Measure measure, double threshold,
+                      const std::function<bool(uint32_t, uint32_t)>& allowed, int threads,
+                      uint64_t* skipped, Found& found) {
   const uint32_t n = sets.size();
   // Candidates of unit a: [from[a], from[a + 1]) (they are sorted by a).
   std::vector<uint32_t> from(static_cast<size_t>(n) + 1, 0);
@@ -384,7 +374,7 @@ std::vector<Hit> ScoreByTwins(const std::vector<CandidatePair>& candidates, cons
   // result (x + 1 in the high half, shared + 1 or 0 in the low): a lookup
   // where sorting each x's candidates by y cost more than the scores saved.
   struct Worker {
-    std::vector<Hit> hits;
+    uint64_t hits = 0;
     std::vector<uint64_t> scored;
     uint64_t skipped = 0;
   };
@@ -430,19 +420,19 @@ std::vector<Hit> ScoreByTwins(const std::vector<CandidatePair>& candidates, cons
             }
             noted = stamp | (qualifies ? uint64_t{s.shared} + 1 : 0);
           }
-          if ((noted & 0xffffffff) != 0) {
-            w.hits.push_back({k, static_cast<uint32_t>((noted & 0xffffffff) - 1)});
-          }
+          // The low half is shared + 1, or 0: what `found` holds.
+          found[k] = static_cast<uint32_t>(noted);
+          w.hits += (noted & 0xffffffff) != 0;
         }
       }
     }
   });
-  std::vector<std::vector<Hit>> parts;
-  for (Worker& w : workers) {
-    parts.push_back(std::move(w.hits));
+  uint64_t hits = 0;
+  for (const Worker& w : workers) {
+    hits += w.hits;
     *skipped += w.skipped;
   }
-  return InCandidateOrder(std::move(parts), candidates.size());
+  return hits;
 }
 
 }  // namespace
@@ -451,58 +441,58 @@ std::vector<VerifiedPair> Verify(const std::vector<CandidatePair>& candidates,
                                  const ShingleSets& sets, Measure measure, double threshold,
                                  const std::function<bool(uint32_t, uint32_t)>& allowed,
                                  int threads, VerifyStats* stats) {
-  // Two passes: scoring keeps 8 bytes per qualifying candidate, then the
-  // result is allocated once at its size and filled. Growing the pairs (48
-  // bytes each then) by push_back wrote (and faulted in) about twice the
-  // result's memory and copied it; that was a fifth of the stage.
-  size_t chunks = internal::ChunkCount(candidates.size(), threads);
-  std::vector<std::vector<Hit>> hits(chunks);
-  std::vector<size_t> chunk_begin(chunks, 0);
-  std::vector<uint64_t> skipped(chunks, 0);
+  // Two passes: scoring notes what it found per candidate (Found), then the
+  // result is allocated once at its size and filled in candidate order.
+  // Growing the pairs (48 bytes each then) by push_back wrote (and faulted
+  // in) about twice the result's memory and copied it; that was a fifth of
+  // the stage.
+  Found found(candidates.size(), 0);
+  uint64_t hits = 0;
+  uint64_t skipped = 0;
   std::vector<uint32_t> rep;
   const bool indexable = candidates.size() < std::numeric_limits<uint32_t>::max();
   if (!sets.spilled() && indexable) rep = SetTwins(sets, threads);
-  if (!rep.empty() || (sets.spilled() && indexable)) {
-    chunks = 1;
-    hits.resize(1);
-    chunk_begin.assign(1, 0);
-    skipped.assign(1, 0);
-    hits[0] =
-        !rep.empty()
-            ? ScoreByTwins(candidates, sets, rep, measure, threshold, allowed, threads, &skipped[0])
-            : ScoreByComponent(candidates, sets, measure, threshold, allowed, threads, &skipped[0]);
+  if (!rep.empty()) {
+    hits =
+        ScoreByTwins(candidates, sets, rep, measure, threshold, allowed, threads, &skipped, found);
+  } else if (sets.spilled() && indexable) {
+    hits =
+        ScoreByComponent(candidates, sets, measure, threshold, allowed, threads, &skipped, found);
   } else {
+    const size_t chunks = internal::ChunkCount(candidates.size(), threads);
+    std::vector<uint64_t> chunk_hits(chunks, 0), chunk_skipped(chunks, 0);
     internal::RunOnChunks(candidates.size(), threads, [&](size_t chunk, size_t b, size_t e) {
-      chunk_begin[chunk] = b;
-      std::vector<Hit>& out = hits[chunk];
       std::vector<uint64_t> buf_a, buf_b;  // for spilled sets only
       for (size_t i = b; i < e; ++i) {
         const CandidatePair& c = candidates[i];
         if (allowed && !allowed(c.a, c.b)) {
-          ++skipped[chunk];
+          ++chunk_skipped[chunk];
           continue;
         }
         PairScore s;
         if (ScoreIfQualifies(sets.Read(c.a, &buf_a), sets.Read(c.b, &buf_b), measure, threshold,
                              &s)) {
-          out.push_back({static_cast<uint32_t>(i - b), s.shared});
+          found[i] = s.shared + 1;
+          ++chunk_hits[chunk];
         }
       }
     });
-  }
-  size_t total = 0;
-  for (const std::vector<Hit>& h : hits) total += h.size();
-  std::vector<VerifiedPair> out;
-  out.reserve(total);
-  for (size_t chunk = 0; chunk < chunks; ++chunk) {
-    for (const Hit& h : hits[chunk]) {
-      const CandidatePair& c = candidates[chunk_begin[chunk] + h.candidate];
-      out.push_back({c.a, c.b, ScoreFromCounts(sets.set_size(c.a), sets.set_size(c.b), h.shared)});
+    for (size_t chunk = 0; chunk < chunks; ++chunk) {
+      hits += chunk_hits[chunk];
+      skipped += chunk_skipped[chunk];
     }
+  }
+  std::vector<VerifiedPair> out;
+  out.reserve(hits);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (found[i] == 0) continue;
+    const CandidatePair& c = candidates[i];
+    out.push_back(
+        {c.a, c.b, ScoreFromCounts(sets.set_size(c.a), sets.set_size(c.b), found[i] - 1)});
   }
   if (stats != nullptr) {
     stats->candidates += candidates.size();
-    for (uint64_t s : skipped) stats->skipped += s;
+    stats->skipped += skipped;
     stats->verified += out.size();
   }
   return out;
