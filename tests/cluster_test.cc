@@ -137,6 +137,22 @@ TEST(ClusterTest, MatchesSortedKruskalOnRandomPairs) {
   }
 }
 
+// Enough links that the sorts run on several threads (a chunk of at least
+// 2^16 each): the clusters do not depend on the thread count.
+TEST(ClusterTest, SameClustersOnAnyNumberOfThreads) {
+  std::mt19937_64 rng(5);
+  for (bool shuffle : {false, true}) {
+    const std::vector<VerifiedPair> pairs = RandomPairs(rng, 100000, 400000, shuffle);
+    for (PairListing listing : {PairListing::kSpanning, PairListing::kAll}) {
+      const std::vector<Cluster> want = ReferenceClusters(100000, pairs, listing);
+      for (int threads : {1, 2, 3}) {
+        SCOPED_TRACE(testing::Message() << "shuffle " << shuffle << " threads " << threads);
+        ExpectSameClusters(BuildClusters(100000, pairs, listing, threads), want);
+      }
+    }
+  }
+}
+
 // A pair given twice is one link: a spanning tree lists it once (the
 // stronger), kAll lists both; the order they come in does not matter.
 TEST(ClusterTest, PairGivenTwiceIsOneLink) {

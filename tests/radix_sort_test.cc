@@ -56,6 +56,39 @@ TEST(RadixSortTest, ByKeyIsStable) {
   }
 }
 
+// The parallel sort on enough items that every thread takes a chunk (it
+// falls back to the one-thread sort below 2^17), keys whose digits vary
+// in some passes and agree in others, and duplicates: std::stable_sort's
+// order for any thread count.
+TEST(RadixSortTest, ParallelByKeyMatchesStableSort) {
+  std::mt19937_64 rng(9);
+  for (size_t n : {size_t{1000}, size_t{300000}, size_t{1000003}}) {
+    // Keys of 33 bits (three 11-bit passes), of which the middle digit is
+    // always 5 in the second case (a pass all items agree in), and few
+    // distinct keys in the third.
+    for (int kind : {0, 1, 2}) {
+      std::vector<std::pair<uint64_t, uint32_t>> v(n);
+      for (size_t i = 0; i < n; ++i) {
+        uint64_t k = rng() & ((uint64_t{1} << 33) - 1);
+        if (kind == 1) k = (k & ~(uint64_t{2047} << 11)) | (uint64_t{5} << 11);
+        if (kind == 2) k %= 1000;
+        v[i] = {k, static_cast<uint32_t>(i)};
+      }
+      std::vector<std::pair<uint64_t, uint32_t>> want = v;
+      std::stable_sort(want.begin(), want.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (int threads : {1, 2, 3, 8}) {
+        std::vector<std::pair<uint64_t, uint32_t>> got = v;
+        std::vector<std::pair<uint64_t, uint32_t>> scratch;
+        internal::ParallelRadixSortByKey(
+            std::span(got), scratch, [](const std::pair<uint64_t, uint32_t>& p) { return p.first; },
+            33, threads);
+        EXPECT_TRUE(got == want) << "n " << n << " kind " << kind << " threads " << threads;
+      }
+    }
+  }
+}
+
 TEST(RadixSortTest, SortUniqueMatchesStdSort) {
   for (uint32_t seed : {6u, 7u, 8u}) {
     std::mt19937_64 rng(seed);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "reprint/internal/radix_sort.h"
+#include "reprint/internal/threads.h"
 
 namespace reprint {
 
@@ -60,24 +61,31 @@ struct Link {
 };
 
 // The links of `pairs`, in their order; false (and *links unfinished) when
-// the pairs are not in (a, b) order.
-bool LinksInPairOrder(std::span<const VerifiedPair> pairs, std::vector<Link>* links) {
+// the pairs are not in (a, b) order. Contiguous chunks on `threads` threads.
+bool LinksInPairOrder(std::span<const VerifiedPair> pairs, std::vector<Link>* links, int threads) {
   links->resize(pairs.size());
   Link* out = links->data();
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    const VerifiedPair& p = pairs[i];
-    if (i > 0 && std::pair(pairs[i - 1].a, pairs[i - 1].b) > std::pair(p.a, p.b)) return false;
-    out[i] = {ScoreKey(p.score), p.a, p.b};
-  }
-  return true;
+  std::vector<uint8_t> in_order(internal::ChunkCount(pairs.size(), threads), 1);
+  internal::RunOnChunks(pairs.size(), threads, [&](size_t c, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const VerifiedPair& p = pairs[i];
+      if (i > 0 && std::pair(pairs[i - 1].a, pairs[i - 1].b) > std::pair(p.a, p.b)) {
+        in_order[c] = 0;
+        return;
+      }
+      out[i] = {ScoreKey(p.score), p.a, p.b};
+    }
+  });
+  return std::ranges::all_of(in_order, [](uint8_t x) { return x != 0; });
 }
 
 // Sorts pairs or links stably by (a, b), units below 2^w.
 template <typename T>
-void SortByUnits(std::span<T> x, int w) {
+void SortByUnits(std::span<T> x, int w, int threads) {
   std::vector<T> scratch;
-  internal::RadixSortByKey(
-      x, scratch, [w](const T& p) { return (static_cast<uint64_t>(p.a) << w) | p.b; }, 2 * w);
+  internal::ParallelRadixSortByKey(
+      x, scratch, [w](const T& p) { return (static_cast<uint64_t>(p.a) << w) | p.b; }, 2 * w,
+      threads);
 }
 
 // Sorts links by key, stably. Keys are scores made bits: their top 32 bits
@@ -87,10 +95,10 @@ void SortByUnits(std::span<T> x, int w) {
 // do, else three), and each run of equal top bits whose low bits differ is
 // sorted after, by the whole key. A full 64-bit key took five passes over
 // the links (1 GB at 1 GB of paragraphs), most of the cluster stage.
-void SortByKey(std::vector<Link>& links) {
+void SortByKey(std::vector<Link>& links, int threads) {
   std::vector<Link> scratch;
-  internal::RadixSortByKey(
-      std::span<Link>(links), scratch, [](const Link& l) { return l.key >> 32; }, 32);
+  internal::ParallelRadixSortByKey(
+      std::span<Link>(links), scratch, [](const Link& l) { return l.key >> 32; }, 32, threads);
   auto by_key = [](const Link& x, const Link& y) { return x.key < y.key; };
   for (size_t i = 0, j; i < links.size(); i = j) {
     bool same = true;
@@ -106,8 +114,8 @@ void SortByKey(std::vector<Link>& links) {
 // tree is unique. A stable sort by score of links already in (a, b) order
 // gives that order; a std::sort this replaced recomputed both scores in
 // each of its 20-odd comparisons per pair. `uf` ends with the clusters.
-std::vector<Link> SpanningTree(std::vector<Link> links, int w, UnionFind& uf) {
-  SortByKey(links);
+std::vector<Link> SpanningTree(std::vector<Link> links, int w, UnionFind& uf, int threads) {
+  SortByKey(links, threads);
   size_t tree = 0;  // links[0, tree): the tree's pairs so far
   for (const Link& l : links) {
     const uint32_t ra = uf.Find(l.a), rb = uf.Find(l.b);
@@ -117,28 +125,28 @@ std::vector<Link> SpanningTree(std::vector<Link> links, int w, UnionFind& uf) {
   }
   links.resize(tree);
   links.shrink_to_fit();
-  SortByUnits(std::span<Link>(links), w);
+  SortByUnits(std::span<Link>(links), w, threads);
   return links;
 }
 
 }  // namespace
 
 std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
-                                   PairListing listing) {
+                                   PairListing listing, int threads) {
   const int w = static_cast<int>(std::bit_width(num_units));
   // The pairs in (a, b) order: as given (Verify() gives them so), else a
   // sorted copy.
   std::span<const VerifiedPair> sorted = pairs;
   std::vector<VerifiedPair> copy;
   std::vector<Link> links;
-  if (!LinksInPairOrder(pairs, &links)) {
+  if (!LinksInPairOrder(pairs, &links, threads)) {
     copy = pairs;
-    SortByUnits(std::span<VerifiedPair>(copy), w);
+    SortByUnits(std::span<VerifiedPair>(copy), w, threads);
     sorted = copy;
-    LinksInPairOrder(sorted, &links);
+    LinksInPairOrder(sorted, &links, threads);
   }
   UnionFind uf(num_units);
-  const std::vector<Link> tree = SpanningTree(std::move(links), w, uf);
+  const std::vector<Link> tree = SpanningTree(std::move(links), w, uf, threads);
   // Cluster index by root, assigned in order of each root's smallest member.
   // A unit is in a cluster when it is in a pair, that is when its set has
   // more than itself.

@@ -37,8 +37,10 @@ const char* PairListingName(PairListing p);  // "spanning", "all"
 // The score a spanning tree maximizes: max(jaccard, containment of smaller).
 double LinkScore(const PairScore& s);
 
+// `threads`: worker threads for the sorts (the result does not depend on
+// them); the spanning tree itself is built on the caller's thread.
 std::vector<Cluster> BuildClusters(uint32_t num_units, const std::vector<VerifiedPair>& pairs,
-                                   PairListing listing = PairListing::kSpanning);
+                                   PairListing listing = PairListing::kSpanning, int threads = 1);
 
 // Disjoint-set forest with path halving and union by size.
 class UnionFind {

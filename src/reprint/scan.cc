@@ -588,7 +588,7 @@ absl::StatusOr<ScanResult> Scan(const std::vector<Document>& documents, const Sc
     verified = PruneWeakLinks(n, verified, options.min_link_similarity, &prune);
     stats.pruned_pairs = prune.pruned;
   }
-  result.clusters = BuildClusters(n, verified, options.pairs);
+  result.clusters = BuildClusters(n, verified, options.pairs, options.threads);
   stats.clusters = result.clusters.size();
   timer.Done("cluster");
 

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "reprint/internal/threads.h"
+
 namespace reprint::internal {
 
 // One LSD pass per kDigitBits-bit digit of the low `key_bits` bits of the
@@ -77,6 +79,64 @@ void RadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_
     RadixSortByDigits<8, uint32_t>(v, scratch, key, key_bits);
   } else {
     RadixSortByDigits<11, size_t>(v, scratch, key, key_bits);
+  }
+}
+
+// RadixSortByKey's order, on `threads` threads (RunOnChunks' contiguous
+// chunks of v). Each pass counts the digits of every chunk on its thread,
+// then each chunk scatters its items after those of the chunks before it
+// with the same digit, so the sort stays stable. The counts are read again
+// every pass (items change chunks from pass to pass), a read the one-thread
+// sort makes once; below kMinItemsPerThread items per thread the one-thread
+// sort runs. For the cluster stage's tens of millions of links, which a
+// one-thread sort left the other cores idle for.
+template <typename T, typename KeyFn>
+void ParallelRadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, int key_bits,
+                            int threads) {
+  constexpr size_t kMinItemsPerThread = size_t{1} << 16;
+  const size_t n = v.size();
+  if (threads <= 1 || n < 2 * kMinItemsPerThread) {
+    RadixSortByKey(v, scratch, key, key_bits);
+    return;
+  }
+  constexpr int kDigitBits = 11;
+  constexpr size_t kRadix = size_t{1} << kDigitBits;
+  const int passes = std::clamp((key_bits + kDigitBits - 1) / kDigitBits, 1, 6);
+  const size_t chunks =
+      ChunkCount(n, std::min<int>(threads, static_cast<int>(n / kMinItemsPerThread)));
+  std::vector<std::array<size_t, kRadix>> at(chunks);  // per chunk: where its next item goes
+  scratch.resize(n);
+  T* src = v.data();
+  T* dst = scratch.data();
+  for (int p = 0; p < passes; ++p) {
+    const int shift = p * kDigitBits;
+    auto digit = [&](const T& x) { return (key(x) >> shift) & (kRadix - 1); };
+    RunOnChunks(n, static_cast<int>(chunks), [&](size_t c, size_t lo, size_t hi) {
+      std::array<size_t, kRadix>& count = at[c];
+      count.fill(0);
+      for (size_t i = lo; i < hi; ++i) ++count[digit(src[i])];
+    });
+    // Digit d of chunk c starts after all items of smaller digits and the
+    // items of digit d in chunks before c.
+    size_t sum = 0;
+    bool one_digit = false;
+    for (size_t d = 0; d < kRadix; ++d) {
+      size_t total = 0;
+      for (size_t c = 0; c < chunks; ++c) total += at[c][d];
+      if (total == n) one_digit = true;  // all items agree in this digit
+      for (size_t c = 0; c < chunks; ++c) sum += std::exchange(at[c][d], sum);
+    }
+    if (one_digit) continue;
+    RunOnChunks(n, static_cast<int>(chunks), [&](size_t c, size_t lo, size_t hi) {
+      std::array<size_t, kRadix>& next = at[c];
+      for (size_t i = lo; i < hi; ++i) dst[next[digit(src[i])]++] = std::move(src[i]);
+    });
+    std::swap(src, dst);
+  }
+  if (src != v.data()) {
+    RunOnChunks(n, static_cast<int>(chunks), [&](size_t, size_t lo, size_t hi) {
+      std::move(src + lo, src + hi, v.data() + lo);
+    });
   }
 }
 
