@@ -300,6 +300,8 @@ uint64_t ScoreByComponent(const std::vector<CandidatePair>& candidates, const Sh
       out += score(c, first, last);
     }
   });
+  uint64_t total = 0;
+  for (uint64_t h : hits) total += h;
   std::sort(big.begin(), big.end());
   for (uint32_t root : big) {
     const uint32_t first = begin[root], last = begin[root + 1];
@@ -320,10 +322,8 @@ uint64_t ScoreByComponent(const std::vector<CandidatePair>& candidates, const Sh
           fits ? score(c, from, to)
                : ScoreInOrder(candidates, order.data(), from, to, sets, measure, threshold, found);
     });
-    for (uint64_t o : out) hits[0] += o;
+    for (uint64_t o : out) total += o;
   }
-  uint64_t total = 0;
-  for (uint64_t h : hits) total += h;
   return total;
 }
 
