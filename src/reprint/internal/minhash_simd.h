@@ -191,10 +191,10 @@ REPRINT_MINHASH_AVX2 inline uint32_t MinHashRandomRoundsAvx2(const uint64_t* see
   const uint64_t* x = shingles.data();
   const size_t n = shingles.size();
   const MinHashWrap<kLanes> wrap(shingles);
-  const __m256i m1_lo = _mm256_set1_epi64x(static_cast<int64_t>(0xbf58476d1ce4e5b9ULL));
-  const __m256i m1_hi = _mm256_set1_epi64x(0xbf58476d);
-  const __m256i m2_lo = _mm256_set1_epi64x(static_cast<int64_t>(0x94d049bb133111ebULL));
-  const __m256i m2_hi = _mm256_set1_epi64x(0x94d049bb);
+  const __m256i m1_lo = _mm256_set1_epi64x(static_cast<int64_t>(kMix64M1));
+  const __m256i m1_hi = _mm256_set1_epi64x(static_cast<int64_t>(kMix64M1 >> 32));
+  const __m256i m2_lo = _mm256_set1_epi64x(static_cast<int64_t>(kMix64M2));
+  const __m256i m2_hi = _mm256_set1_epi64x(static_cast<int64_t>(kMix64M2 >> 32));
   const __m256i vk = _mm256_set1_epi64x(k);
   const __m128i bin_shift = _mm_cvtsi32_si128(64 - std::countr_zero(k));
   // AVX2 shuffles 64-bit lanes by 32-bit halves: lane d of the seeds is
@@ -291,8 +291,8 @@ REPRINT_MINHASH_AVX512_TARGET inline uint32_t MinHashRandomRoundsAvx512(
   const uint64_t* x = shingles.data();
   const size_t n = shingles.size();
   const MinHashWrap<kLanes> wrap(shingles);
-  const __m512i m1 = _mm512_set1_epi64(static_cast<int64_t>(0xbf58476d1ce4e5b9ULL));
-  const __m512i m2 = _mm512_set1_epi64(static_cast<int64_t>(0x94d049bb133111ebULL));
+  const __m512i m1 = _mm512_set1_epi64(static_cast<int64_t>(kMix64M1));
+  const __m512i m2 = _mm512_set1_epi64(static_cast<int64_t>(kMix64M2));
   const __m512i vk = _mm512_set1_epi64(k);
   const __m128i bin_shift = _mm_cvtsi32_si128(64 - std::countr_zero(k));
   uint32_t empty = k;

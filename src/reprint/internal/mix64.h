@@ -10,11 +10,16 @@
 
 namespace reprint::internal {
 
+// Its two multipliers, which the vector versions of MinHash's rounds
+// broadcast (internal/minhash_simd.h).
+inline constexpr uint64_t kMix64M1 = 0xbf58476d1ce4e5b9ULL;
+inline constexpr uint64_t kMix64M2 = 0x94d049bb133111ebULL;
+
 inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
+  x *= kMix64M1;
   x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
+  x *= kMix64M2;
   x ^= x >> 31;
   return x;
 }
