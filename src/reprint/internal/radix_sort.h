@@ -101,7 +101,8 @@ void ParallelRadixSortByKey(std::span<T> v, std::vector<T>& scratch, KeyFn key, 
   }
   constexpr int kDigitBits = 11;
   constexpr size_t kRadix = size_t{1} << kDigitBits;
-  const int passes = std::clamp((key_bits + kDigitBits - 1) / kDigitBits, 1, 6);
+  constexpr int kMaxPasses = (64 + kDigitBits - 1) / kDigitBits;
+  const int passes = std::clamp((key_bits + kDigitBits - 1) / kDigitBits, 1, kMaxPasses);
   const size_t chunks =
       ChunkCount(n, std::min<int>(threads, static_cast<int>(n / kMinItemsPerThread)));
   std::vector<std::array<size_t, kRadix>> at(chunks);  // per chunk: where its next item goes
